@@ -1,0 +1,15 @@
+# Warning and sanitizer flags, applied per target (never globally) so that
+# third-party headers keep their own settings.
+function(jobcrawler_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                                           -Wnon-virtual-dtor -Wconversion -Wno-sign-conversion)
+  if(JOBCRAWLER_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+if(JOBCRAWLER_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
