@@ -1,0 +1,39 @@
+// The [crawler] and [[sources]] sections of the config, with their defaults.
+#ifndef JOBCRAWLER_CRAWLER_CRAWL_OPTIONS_H_
+#define JOBCRAWLER_CRAWLER_CRAWL_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace jobcrawler::crawler {
+
+struct CrawlerOptions {
+  // Sent with every request; robots.txt groups are matched on its first token.
+  std::string user_agent = "jobcrawler/0.1 (+job-ad aggregator; set user_agent in config.toml)";
+  int concurrency = 16;          // requests in flight over all hosts
+  int per_host_concurrency = 2;  // requests in flight to one host
+  int per_host_delay_ms = 1000;  // least gap between request starts to one host
+  int timeout_seconds = 30;      // one whole transfer
+  int connect_timeout_seconds = 10;
+  int max_depth = 5;             // links followed from a start URL
+  int max_pages = 5000;          // pages fetched in one run
+  std::size_t max_body_bytes = 5 * 1024 * 1024;  // decompressed; larger bodies are cut
+  int max_redirects = 5;
+  int max_attempts = 3;          // fetches of one URL in one run (1 + retries)
+  bool respect_robots_txt = true;
+  int max_crawl_delay_seconds = 30;  // cap on a robots.txt Crawl-delay
+  int parse_threads = 0;             // 0: one per core
+};
+
+struct Source {
+  std::string name;
+  std::vector<std::string> start_urls;
+  // Regular expressions (ECMAScript) on absolute canonical URLs; a link is
+  // followed when one matches. Empty: the start URLs' hosts.
+  std::vector<std::string> follow;
+};
+
+}  // namespace jobcrawler::crawler
+
+#endif  // JOBCRAWLER_CRAWLER_CRAWL_OPTIONS_H_
