@@ -25,7 +25,7 @@ struct Config {
 };
 
 // A config that cannot be used. what() names the file, the key and the line,
-// e.g. "config.toml:12: crawler.concurrency: expected a positive integer, got -3".
+// e.g. "config.toml:12: crawler.concurrency: must be between 1 and 1024, got -3".
 class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -34,10 +34,19 @@ class ConfigError : public std::runtime_error {
 // Parses TOML text. `origin` names the text in messages (a path).
 // Throws ConfigError on syntax errors, unknown keys, wrong types and values
 // out of range, invalid regular expressions and postal-code ranges.
+// Missing keys keep their defaults; a [match] array that is given replaces
+// the built-in list. Sources with `enabled = false` are checked like the
+// others, then left out of Config::sources.
 Config ParseConfig(std::string_view toml_text, std::string_view origin);
 
 // Reads and parses a file; a missing or unreadable file is a ConfigError.
+// Relative paths, here and in storage.database, are relative to the current
+// directory, not to the config file (cron jobs should use absolute paths).
 Config LoadConfigFile(const std::string& path);
+
+// The shipped config.toml, embedded at build time (app/CMakeLists.txt), so
+// that the binary works without the file. Static storage; never fails.
+std::string_view DefaultConfigToml();
 
 }  // namespace jobcrawler::app
 

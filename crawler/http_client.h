@@ -68,6 +68,8 @@ class HttpClient {
   using Callback = std::function<void(FetchResult)>;
 
   explicit HttpClient(boost::asio::io_context& io);
+  // Aborts transfers still in flight; their callbacks are posted with
+  // FetchError::kCancelled (they run if the io_context runs again).
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;

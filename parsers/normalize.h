@@ -20,7 +20,8 @@ struct SalaryRange {
 };
 
 // "4.500 – 5.200 € brutto/Monat", "80.000 EUR p.a.", "ab 70k €",
-// "EUR 95,000 per year", "65000". Returns nullopt when no amount is readable.
+// "EUR 95,000 per year", "65000". Returns nullopt when no amount is readable,
+// and for nonsense: a negative amount, one <= 0 or > 10,000,000, min > max.
 std::optional<SalaryRange> ParseSalary(std::string_view text);
 
 // Maps a unit text ("MONTH", "monatlich", "p.a.", "pro Stunde", "per hour")
@@ -28,7 +29,8 @@ std::optional<SalaryRange> ParseSalary(std::string_view text);
 std::string NormalizeSalaryPeriod(std::string_view text);
 
 // Reads a number written in German or English notation ("4.500", "4,500.50",
-// "95,000", "70k", "1,5 Mio"). nullopt when unreadable.
+// "95,000", "70k", "1,5 Mio"). nullopt when unreadable; signs are not read.
+// The thousands/decimal heuristic is documented in parsers/salary.cpp.
 std::optional<double> ParseAmount(std::string_view text);
 
 // ISO 8601 date ("2026-11-20") from ISO dates/date-times, "20.11.2026",

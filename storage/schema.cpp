@@ -1,1 +1,168 @@
-// placeholder
+#include "storage/schema.h"
+
+#include <iterator>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace jobcrawler::storage {
+namespace {
+
+// Version 1: runs, frontier, pages, postings with their identity keys, and
+// the sightings that tie postings to URLs. Times are UnixMillis (INTEGER).
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE runs (
+  id               INTEGER PRIMARY KEY,
+  started_at       INTEGER NOT NULL,
+  finished_at      INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'running'
+                   CHECK (status IN ('running', 'completed', 'interrupted', 'failed')),
+  pages_fetched    INTEGER NOT NULL DEFAULT 0,
+  pages_failed     INTEGER NOT NULL DEFAULT 0,
+  postings_found   INTEGER NOT NULL DEFAULT 0,
+  postings_new     INTEGER NOT NULL DEFAULT 0,
+  postings_updated INTEGER NOT NULL DEFAULT 0,
+  errors           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_by_status ON runs (status, id);
+
+CREATE TABLE frontier (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  url        TEXT NOT NULL CHECK (url <> ''),
+  host_key   TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  depth      INTEGER NOT NULL DEFAULT 0,
+  state      TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'leased', 'done')),
+  not_before INTEGER NOT NULL DEFAULT 0,
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (run_id, url)
+);
+-- Leasing reads queued entries of one run that are due.
+CREATE INDEX frontier_lease ON frontier (run_id, state, not_before);
+
+-- The latest fetch of each URL, across runs (conditional requests).
+CREATE TABLE pages (
+  url           TEXT PRIMARY KEY,
+  final_url     TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL DEFAULT '',
+  http_status   INTEGER NOT NULL DEFAULT 0,
+  content_type  TEXT NOT NULL DEFAULT '',
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  content_hash  TEXT NOT NULL DEFAULT '',
+  bytes         INTEGER NOT NULL DEFAULT 0,
+  truncated     INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1)),
+  error         TEXT NOT NULL DEFAULT '',
+  fetched_at    INTEGER NOT NULL,
+  run_id        INTEGER NOT NULL REFERENCES runs (id)
+);
+
+-- One row per job. The Posting fields hold the merged record; url/source
+-- and completeness belong to the most complete record seen (the "best").
+CREATE TABLE postings (
+  id              INTEGER PRIMARY KEY,
+  id_key          TEXT NOT NULL DEFAULT '',
+  url_key         TEXT NOT NULL DEFAULT '',
+  tcl_key         TEXT NOT NULL DEFAULT '',
+  title           TEXT NOT NULL DEFAULT '',
+  company         TEXT NOT NULL DEFAULT '',
+  description     TEXT NOT NULL DEFAULT '',
+  street          TEXT NOT NULL DEFAULT '',
+  locality        TEXT NOT NULL DEFAULT '',
+  postal_code     TEXT NOT NULL DEFAULT '',
+  region          TEXT NOT NULL DEFAULT '',
+  country         TEXT NOT NULL DEFAULT '',
+  salary_min      REAL,
+  salary_max      REAL,
+  salary_currency TEXT NOT NULL DEFAULT '',
+  salary_period   TEXT NOT NULL DEFAULT '',
+  employment_type TEXT NOT NULL DEFAULT '',
+  remote          TEXT NOT NULL DEFAULT '',
+  date_posted     TEXT NOT NULL DEFAULT '',
+  valid_through   TEXT NOT NULL DEFAULT '',
+  posting_url     TEXT NOT NULL DEFAULT '',
+  identifier      TEXT NOT NULL DEFAULT '',
+  format          TEXT NOT NULL DEFAULT '',
+  url             TEXT NOT NULL CHECK (url <> ''),
+  source          TEXT NOT NULL DEFAULT '',
+  completeness    INTEGER NOT NULL DEFAULT 0,
+  first_seen      INTEGER NOT NULL,
+  last_seen       INTEGER NOT NULL,
+  first_seen_run  INTEGER NOT NULL REFERENCES runs (id),
+  last_seen_run   INTEGER NOT NULL REFERENCES runs (id),
+  status          TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
+  matched         INTEGER NOT NULL DEFAULT 0 CHECK (matched IN (0, 1))
+);
+CREATE INDEX postings_by_first_seen ON postings (first_seen DESC, id);
+CREATE INDEX postings_by_first_seen_run ON postings (first_seen_run);
+
+-- Every identity key (storage/dedup.h) of every posting.
+CREATE TABLE posting_keys (
+  key        TEXT PRIMARY KEY,
+  posting_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX posting_keys_by_posting ON posting_keys (posting_id);
+
+-- Where each posting was seen.
+CREATE TABLE sightings (
+  id         INTEGER PRIMARY KEY,
+  posting_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE,
+  url        TEXT NOT NULL CHECK (url <> ''),
+  source     TEXT NOT NULL DEFAULT '',
+  page_url   TEXT NOT NULL DEFAULT '',
+  first_seen INTEGER NOT NULL,
+  last_seen  INTEGER NOT NULL,
+  last_run   INTEGER NOT NULL REFERENCES runs (id),
+  UNIQUE (posting_id, url)
+);
+)sql";
+
+// Index i holds the migration to version i + 1. Append only.
+constexpr std::string_view kMigrations[] = {kVersion1};
+
+// Applies the migration after the database's version, if any; sets `done`
+// when there is none. The version is read inside the write transaction so
+// that two processes opening a new file at once do not both migrate it.
+Status MigrateOneStep(sqlite::Database& db, bool& done) {
+  auto txn = sqlite::Transaction::Begin(db);
+  if (!txn.ok()) return txn.status();
+  Result<int> current = SchemaVersion(db);
+  if (!current.ok()) return current.status();
+  int latest = LatestSchemaVersion();
+  if (current.value() > latest) {
+    return Status::Error(fmt::format(
+        "the database has schema version {}, newer than this program's {}; "
+        "use a newer jobcrawler",
+        current.value(), latest));
+  }
+  done = current.value() == latest;
+  if (done) return txn->Commit();
+  int version = current.value() + 1;
+  std::string what = fmt::format("migrating the schema to version {}", version);
+  JOBCRAWLER_RETURN_IF_ERROR(db.Exec(kMigrations[version - 1], what));
+  // PRAGMA takes no parameters; `version` is our own integer.
+  JOBCRAWLER_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", version), what));
+  return txn->Commit();
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Result<int> SchemaVersion(sqlite::Database& db) {
+  auto stmt = db.Prepare("PRAGMA user_version", "reading the schema version");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step("reading the schema version");
+  if (!row.ok()) return row.status();
+  return row.value() ? stmt->ColumnInt(0) : 0;
+}
+
+Status Migrate(sqlite::Database& db) {
+  for (bool done = false; !done;) {
+    JOBCRAWLER_RETURN_IF_ERROR(MigrateOneStep(db, done));
+  }
+  return Status::Ok();
+}
+
+}  // namespace jobcrawler::storage

@@ -1,1 +1,330 @@
-// placeholder
+#include "storage/sqlite_store.h"
+
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "storage/posting_table.h"
+#include "storage/schema.h"
+
+namespace jobcrawler::storage {
+namespace {
+
+// How long a statement waits for another connection's lock (an export
+// reading while the crawl writes) before failing with SQLITE_BUSY.
+constexpr int kBusyTimeoutMillis = 5000;
+
+Status WithContext(std::string_view context, const Status& status) {
+  return Status::Error(fmt::format("{}: {}", context, status.message()));
+}
+
+// Connection settings; foreign_keys and busy_timeout are per connection, so
+// they are set on every open, not in a migration.
+Status Configure(sqlite::Database& db) {
+  constexpr std::string_view kWhat = "configuring the database";
+  JOBCRAWLER_RETURN_IF_ERROR(
+      db.Exec(fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMillis), kWhat));
+  auto mode = db.Prepare("PRAGMA journal_mode = WAL", "switching to WAL mode");
+  if (!mode.ok()) return mode.status();
+  auto row = mode->Step("switching to WAL mode");
+  if (!row.ok()) return row.status();
+  // An in-memory database reports "memory": it has no journal file at all.
+  std::string journal = row.value() ? mode->ColumnText(0) : "";
+  if (journal != "wal" && journal != "memory") {
+    return Status::Error("switching to WAL mode: the database stays in mode '" + journal + "'");
+  }
+  JOBCRAWLER_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL", kWhat));
+  return db.Exec("PRAGMA foreign_keys = ON", kWhat);
+}
+
+RunStatus ParseRunStatus(std::string_view text) {
+  for (RunStatus status : {RunStatus::kRunning, RunStatus::kCompleted, RunStatus::kInterrupted,
+                           RunStatus::kFailed}) {
+    if (RunStatusName(status) == text) return status;
+  }
+  return RunStatus::kFailed;  // unreachable: the schema's CHECK allows only these
+}
+
+// Columns of the run queries, in the order ReadRunRow expects.
+#define JOBCRAWLER_RUN_COLUMNS                                                            \
+  "id, started_at, finished_at, status, pages_fetched, pages_failed, postings_found, "    \
+  "postings_new, postings_updated, errors"
+
+RunInfo ReadRunRow(const sqlite::Statement& s) {
+  RunInfo run;
+  run.id = s.ColumnInt64(0);
+  run.started_at = s.ColumnInt64(1);
+  run.finished_at = s.ColumnInt64(2);
+  run.status = ParseRunStatus(s.ColumnText(3));
+  run.counters = {s.ColumnInt64(4), s.ColumnInt64(5), s.ColumnInt64(6),
+                  s.ColumnInt64(7), s.ColumnInt64(8), s.ColumnInt64(9)};
+  return run;
+}
+
+// The page URL stands in for missing posting URLs only when at most one
+// posting on the page lacks its own URL; otherwise the page is a listing
+// and its URL identifies none of them.
+std::string_view FallbackUrl(const PageWrite& write) {
+  int without_url = 0;
+  for (const Sighting& sighting : write.sightings) {
+    if (sighting.posting.url.empty()) ++without_url;
+  }
+  return without_url <= 1 ? std::string_view(write.page.url) : std::string_view();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  auto db = sqlite::Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::string context = "opening " + path;
+  Status status = Configure(db.value());
+  if (status.ok()) status = Migrate(db.value());
+  if (!status.ok()) return WithContext(context, status);
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db).value()));
+}
+
+// --- Runs ---
+
+Result<std::int64_t> SqliteStore::BeginRun(UnixMillis now) {
+  constexpr std::string_view kWhat = "starting a run";
+  auto stmt = db_.Cached("INSERT INTO runs (started_at, status) VALUES (?1, 'running')", kWhat);
+  if (!stmt.ok()) return stmt.status();
+  JOBCRAWLER_RETURN_IF_ERROR(stmt.value()->BindAll(now).Run(kWhat));
+  return db_.LastInsertRowId();
+}
+
+Status SqliteStore::FinishRun(std::int64_t run_id, RunStatus status, const RunCounters& counters,
+                              UnixMillis now) {
+  constexpr std::string_view kWhat = "finishing a run";
+  auto stmt = db_.Cached(
+      "UPDATE runs SET status = ?2, finished_at = ?3, pages_fetched = ?4, pages_failed = ?5,"
+      " postings_found = ?6, postings_new = ?7, postings_updated = ?8, errors = ?9"
+      " WHERE id = ?1",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  JOBCRAWLER_RETURN_IF_ERROR(
+      stmt.value()
+          ->BindAll(run_id, RunStatusName(status), now, counters.pages_fetched,
+                    counters.pages_failed, counters.postings_found, counters.postings_new,
+                    counters.postings_updated, counters.errors)
+          .Run(kWhat));
+  if (db_.Changes() == 0) return Status::Error(fmt::format("finishing run {}: no such run", run_id));
+  return Status::Ok();
+}
+
+Result<std::optional<RunInfo>> SqliteStore::LatestRun() {
+  return ReadRun("SELECT " JOBCRAWLER_RUN_COLUMNS " FROM runs ORDER BY id DESC LIMIT 1",
+                 "reading the latest run");
+}
+
+Result<std::optional<RunInfo>> SqliteStore::UnfinishedRun() {
+  return ReadRun("SELECT " JOBCRAWLER_RUN_COLUMNS
+                 " FROM runs WHERE status = 'running' ORDER BY id DESC LIMIT 1",
+                 "looking for an unfinished run");
+}
+
+Result<std::optional<RunInfo>> SqliteStore::ReadRun(std::string_view sql, std::string_view what) {
+  auto stmt = db_.Cached(sql, what);
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt.value()->Step(what);
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<RunInfo>();
+  return std::optional(ReadRunRow(*stmt.value()));
+}
+
+// --- Frontier ---
+
+Result<int> SqliteStore::AddToFrontier(std::int64_t run_id, const std::vector<FrontierAdd>& urls) {
+  auto txn = sqlite::Transaction::Begin(db_);
+  if (!txn.ok()) return txn.status();
+  auto added = InsertLinks(run_id, urls);
+  if (!added.ok()) return added.status();
+  JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
+  return added;
+}
+
+Result<int> SqliteStore::InsertLinks(std::int64_t run_id, const std::vector<FrontierAdd>& urls) {
+  constexpr std::string_view kWhat = "adding URLs to the frontier";
+  // OR IGNORE skips URLs already in the run (UNIQUE) and empty ones (CHECK).
+  auto stmt = db_.Cached(
+      "INSERT OR IGNORE INTO frontier (run_id, url, host_key, source, depth, not_before)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  int added = 0;
+  for (const FrontierAdd& add : urls) {
+    JOBCRAWLER_RETURN_IF_ERROR(
+        stmt.value()
+            ->BindAll(run_id, add.url, add.host_key, add.source, add.depth, add.not_before)
+            .Run(kWhat));
+    added += db_.Changes();
+    stmt.value()->Reset();
+  }
+  return added;
+}
+
+Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(std::int64_t run_id, int limit,
+                                                              int per_host_limit,
+                                                              UnixMillis now) {
+  constexpr std::string_view kWhat = "leasing frontier entries";
+  auto txn = sqlite::Transaction::Begin(db_);
+  if (!txn.ok()) return txn.status();
+  std::vector<FrontierEntry> entries;
+  {
+    auto stmt = db_.Cached(
+        "WITH due AS (SELECT id, depth, ROW_NUMBER() OVER ("
+        "   PARTITION BY host_key ORDER BY depth, id) AS host_rank"
+        " FROM frontier WHERE run_id = ?1 AND state = 'queued' AND not_before <= ?2)"
+        " SELECT f.id, f.url, f.host_key, f.source, f.depth, f.attempts,"
+        "  p.etag, p.last_modified, p.content_hash"
+        " FROM due JOIN frontier f ON f.id = due.id LEFT JOIN pages p ON p.url = f.url"
+        " WHERE due.host_rank <= ?3 ORDER BY due.depth, due.id LIMIT ?4",
+        kWhat);
+    if (!stmt.ok()) return stmt.status();
+    sqlite::Statement& s = *stmt.value();
+    s.BindAll(run_id, now, per_host_limit, limit);
+    for (;;) {
+      auto row = s.Step(kWhat);
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      entries.push_back({s.ColumnInt64(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3),
+                         s.ColumnInt(4), s.ColumnInt(5), s.ColumnText(6), s.ColumnText(7),
+                         s.ColumnText(8)});
+    }
+  }
+  auto mark = db_.Cached("UPDATE frontier SET state = 'leased' WHERE id = ?1", kWhat);
+  if (!mark.ok()) return mark.status();
+  for (const FrontierEntry& entry : entries) {
+    JOBCRAWLER_RETURN_IF_ERROR(mark.value()->BindAll(entry.id).Run(kWhat));
+    mark.value()->Reset();
+  }
+  JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
+  return entries;
+}
+
+Status SqliteStore::ReleaseLeases(std::int64_t run_id) {
+  constexpr std::string_view kWhat = "releasing leases";
+  auto stmt = db_.Cached(
+      "UPDATE frontier SET state = 'queued' WHERE run_id = ?1 AND state = 'leased'", kWhat);
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()->BindAll(run_id).Run(kWhat);
+}
+
+Result<FrontierCounts> SqliteStore::CountFrontier(std::int64_t run_id) {
+  constexpr std::string_view kWhat = "counting the frontier";
+  auto stmt = db_.Cached(
+      "SELECT state, COUNT(*) FROM frontier WHERE run_id = ?1 GROUP BY state", kWhat);
+  if (!stmt.ok()) return stmt.status();
+  stmt.value()->BindAll(run_id);
+  FrontierCounts counts;
+  for (;;) {
+    auto row = stmt.value()->Step(kWhat);
+    if (!row.ok()) return row.status();
+    if (!row.value()) return counts;
+    std::string state = stmt.value()->ColumnText(0);
+    std::int64_t count = stmt.value()->ColumnInt64(1);
+    if (state == "queued") counts.queued = count;
+    if (state == "leased") counts.leased = count;
+    if (state == "done") counts.done = count;
+  }
+}
+
+Result<std::optional<UnixMillis>> SqliteStore::NextQueuedTime(std::int64_t run_id) {
+  constexpr std::string_view kWhat = "finding the next queued time";
+  auto stmt = db_.Cached(
+      "SELECT MIN(not_before) FROM frontier WHERE run_id = ?1 AND state = 'queued'", kWhat);
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt.value()->BindAll(run_id).Step(kWhat);
+  if (!row.ok()) return row.status();
+  if (!row.value() || stmt.value()->IsNull(0)) return std::optional<UnixMillis>();
+  return std::optional(stmt.value()->ColumnInt64(0));
+}
+
+// --- Pages ---
+
+Status SqliteStore::FinishFrontierEntry(std::int64_t run_id, const PageWrite& write) {
+  constexpr std::string_view kWhat = "updating the frontier entry";
+  auto stmt = db_.Cached(
+      "UPDATE frontier SET state = IIF(?3 IS NULL, 'done', 'queued'),"
+      " not_before = COALESCE(?3, not_before), attempts = attempts + 1"
+      " WHERE id = ?1 AND run_id = ?2",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  JOBCRAWLER_RETURN_IF_ERROR(
+      stmt.value()->BindAll(write.page.frontier_id, run_id, write.retry_at).Run(kWhat));
+  if (db_.Changes() == 0) {
+    return Status::Error(
+        fmt::format("frontier entry {} is not in run {}", write.page.frontier_id, run_id));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
+  constexpr std::string_view kWhat = "storing the page";
+  // A 304 or a fetch without response brings no body: the validators of the
+  // body we have stay, so the next request can still be conditional.
+  auto stmt = db_.Cached(
+      "INSERT INTO pages (url, final_url, source, http_status, content_type, etag,"
+      " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+      " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
+      " source = excluded.source, http_status = excluded.http_status,"
+      " content_type = excluded.content_type,"
+      " etag = IIF(excluded.http_status IN (0, 304) AND excluded.etag = '', etag, excluded.etag),"
+      " last_modified = IIF(excluded.http_status IN (0, 304) AND excluded.last_modified = '',"
+      "   last_modified, excluded.last_modified),"
+      " content_hash = IIF(excluded.http_status IN (0, 304) AND excluded.content_hash = '',"
+      "   content_hash, excluded.content_hash),"
+      " bytes = excluded.bytes, truncated = excluded.truncated, error = excluded.error,"
+      " fetched_at = excluded.fetched_at, run_id = excluded.run_id",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      ->BindAll(page.url, page.final_url, page.source, page.http_status, page.content_type,
+                page.etag, page.last_modified, page.content_hash, page.bytes, page.truncated,
+                page.error, page.fetched_at, run_id)
+      .Run(kWhat);
+}
+
+Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageWrite& write) {
+  std::string context = "recording page " + write.page.url;
+  auto txn = sqlite::Transaction::Begin(db_);
+  if (!txn.ok()) return WithContext(context, txn.status());
+  Status status = FinishFrontierEntry(run_id, write);
+  if (status.ok()) status = UpsertPage(run_id, write.page);
+  if (!status.ok()) return WithContext(context, status);
+  auto links = InsertLinks(run_id, write.links);
+  if (!links.ok()) return WithContext(context, links.status());
+  PageWriteResult result;
+  result.links_added = links.value();
+  SightingContext sighting_context{run_id, write.page.source, write.page.fetched_at,
+                                   FallbackUrl(write)};
+  std::set<std::int64_t> counted;  // a posting counts once per page
+  for (std::size_t i = 0; i < write.sightings.size(); ++i) {
+    auto recorded = RecordSighting(db_, write.sightings[i], sighting_context);
+    if (!recorded.ok()) {
+      return WithContext(fmt::format("{}, posting {}", context, i + 1), recorded.status());
+    }
+    if (!counted.insert(recorded->posting_id).second) continue;
+    ++(recorded->is_new ? result.postings_new : result.postings_updated);
+  }
+  status = txn->Commit();
+  if (!status.ok()) return WithContext(context, status);
+  return result;
+}
+
+// --- Postings ---
+
+Result<std::vector<PostingRow>> SqliteStore::ListPostings(const PostingQuery& query) {
+  // One read transaction: postings and their sightings from one snapshot.
+  auto txn = sqlite::Transaction::Begin(db_, sqlite::Transaction::Mode::kDeferred);
+  if (!txn.ok()) return txn.status();
+  auto rows = ReadPostingRows(db_, query);
+  if (!rows.ok()) return rows.status();
+  JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
+  return rows;
+}
+
+}  // namespace jobcrawler::storage

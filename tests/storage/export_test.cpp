@@ -1,1 +1,121 @@
-// placeholder
+#include "storage/export.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace jobcrawler::storage {
+namespace {
+
+constexpr std::string_view kHeader =
+    "id,title,company,location,postal_code,country,salary_min,salary_max,salary_currency,"
+    "salary_period,employment_type,remote,date_posted,valid_through,url,source,also_seen_at,"
+    "first_seen,last_seen,status,matched\r\n";
+
+// 2026-11-29T11:30:00Z
+constexpr UnixMillis kNov29 = 1795951800000;
+
+PostingRow SampleRow() {
+  PostingRow row;
+  row.id = 7;
+  row.posting.title = "IT-Leiter (m/w/d)";
+  row.posting.company = "Stadtwerke Hagen GmbH";
+  row.posting.locality = "Hagen";
+  row.posting.postal_code = "58095";
+  row.posting.country = "DE";
+  row.posting.salary_min = 85000;
+  row.posting.salary_max = 4500.5;
+  row.posting.salary_currency = "EUR";
+  row.posting.salary_period = "YEAR";
+  row.posting.employment_type = "FULL_TIME";
+  row.posting.date_posted = "2026-11-20";
+  row.url = "https://h/job/7";
+  row.source = "board";
+  row.also_seen_at = {"https://a/1", "https://b/2"};
+  row.first_seen = kNov29;
+  row.last_seen = kNov29 + 999;
+  row.status = "active";
+  row.matched = true;
+  return row;
+}
+
+std::string Csv(const std::vector<PostingRow>& rows, CsvOptions options = {}) {
+  std::ostringstream out;
+  WriteCsv(out, rows, options);
+  return out.str();
+}
+
+TEST(FormatIsoUtc, WritesWholeSecondsInUtc) {
+  EXPECT_EQ(FormatIsoUtc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIsoUtc(kNov29), "2026-11-29T11:30:00Z");
+  EXPECT_EQ(FormatIsoUtc(kNov29 + 999), "2026-11-29T11:30:00Z");
+}
+
+TEST(WriteCsv, WritesTheHeaderEvenWithoutRows) { EXPECT_EQ(Csv({}), kHeader); }
+
+TEST(WriteCsv, WritesOneRowPerPostingInColumnOrder) {
+  EXPECT_EQ(Csv({SampleRow()}),
+            std::string(kHeader) +
+                "7,IT-Leiter (m/w/d),Stadtwerke Hagen GmbH,Hagen,58095,DE,85000,4500.5,EUR,YEAR,"
+                "FULL_TIME,,2026-11-20,,https://h/job/7,board,https://a/1 https://b/2,"
+                "2026-11-29T11:30:00Z,2026-11-29T11:30:00Z,active,true\r\n");
+}
+
+TEST(WriteCsv, Rfc4180QuotesCommasQuotesAndLineBreaks) {
+  PostingRow row;
+  row.posting.title = "Leiter IT, Hagen";
+  row.posting.company = "\"Gute\" Arbeit GmbH";
+  row.posting.locality = "Zeile 1\nZeile 2";
+  row.posting.postal_code = "a\rb";
+  row.posting.country = "Düsseldorf";  // UTF-8 passes through unquoted
+  std::string csv = Csv({row});
+  EXPECT_NE(csv.find(",\"Leiter IT, Hagen\",\"\"\"Gute\"\" Arbeit GmbH\",\"Zeile 1\nZeile 2\","
+                     "\"a\rb\",Düsseldorf,,,"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",false\r\n"), std::string::npos);
+}
+
+TEST(WriteCsv, ExcelModeWritesBomAndSemicolons) {
+  PostingRow row = SampleRow();
+  row.posting.title = "IT-Leiter; Hagen";
+  std::string csv = Csv({row}, {';', true});
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.substr(3, 9), "id;title;");
+  EXPECT_NE(csv.find(";\"IT-Leiter; Hagen\";Stadtwerke Hagen GmbH;"), std::string::npos);
+}
+
+TEST(WriteJsonl, EachLineParsesBackWithTheSameFields) {
+  PostingRow empty_salary = SampleRow();
+  empty_salary.posting.salary_min.reset();
+  empty_salary.posting.salary_max.reset();
+  empty_salary.posting.title = "Leiter \"IT\"\nÄnderung";
+  std::ostringstream out;
+  WriteJsonl(out, {SampleRow(), empty_salary});
+  std::istringstream in(out.str());
+  std::string line;
+  std::vector<nlohmann::json> objects;
+  while (std::getline(in, line)) objects.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(objects.size(), 2u);
+  EXPECT_EQ(objects[0]["id"], 7);
+  EXPECT_EQ(objects[0]["salary_min"], 85000.0);
+  EXPECT_EQ(objects[0]["also_seen_at"], nlohmann::json::array({"https://a/1", "https://b/2"}));
+  EXPECT_EQ(objects[0]["first_seen"], "2026-11-29T11:30:00Z");
+  EXPECT_EQ(objects[0]["matched"], true);
+  EXPECT_EQ(objects[0]["location"], "Hagen");
+  EXPECT_TRUE(objects[1]["salary_min"].is_null());
+  EXPECT_EQ(objects[1]["title"], "Leiter \"IT\"\nÄnderung");
+  EXPECT_EQ(objects[0].size(), 21u);
+}
+
+TEST(WriteJsonl, ReplacesInvalidUtf8InsteadOfThrowing) {
+  PostingRow row = SampleRow();
+  row.posting.title = "bad \xFF byte";
+  std::ostringstream out;
+  WriteJsonl(out, {row});
+  EXPECT_NO_THROW(nlohmann::json::parse(out.str()));
+}
+
+}  // namespace
+}  // namespace jobcrawler::storage

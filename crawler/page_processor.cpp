@@ -1,0 +1,111 @@
+#include "crawler/page_processor.h"
+
+#include <cctype>
+#include <cstdint>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "crawler/url.h"
+#include "parsers/page_extractor.h"
+
+namespace jobcrawler::crawler {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The URL links on the page are relative to: <base href> when present.
+std::string BaseUrl(const FetchResult& result, const parsers::PageExtraction& page) {
+  std::string page_url = result.final_url.empty() ? result.url : result.final_url;
+  if (!page.base_href.empty()) {
+    if (auto base = ResolveUrl(page_url, page.base_href)) return *base;
+  }
+  return page_url;
+}
+
+void AddLinks(const parsers::PageExtraction& page, std::string_view base,
+              const PageContext& context, storage::PageWrite& write) {
+  const storage::FrontierEntry& entry = *context.entry;
+  if (entry.depth >= context.max_depth) return;
+  std::unordered_set<std::string> seen;
+  for (const std::string& href : page.links) {
+    std::optional<std::string> url = ResolveUrl(base, href);
+    if (!url || !seen.insert(*url).second) continue;
+    if (*url == entry.url || !context.scope->Allows(*url)) continue;
+    std::optional<std::string> host = HostKey(*url);
+    if (!host) continue;
+    write.links.push_back(storage::FrontierAdd{.url = std::move(*url),
+                                               .host_key = std::move(*host),
+                                               .source = entry.source,
+                                               .depth = entry.depth + 1,
+                                               .not_before = 0});
+  }
+}
+
+void AddSightings(parsers::PageExtraction& page, std::string_view base,
+                  const PageContext& context, storage::PageWrite& write) {
+  for (parsers::Posting& posting : page.postings) {
+    std::optional<std::string> url;
+    if (!posting.url.empty()) url = ResolveUrl(base, posting.url);
+    if (!url && !page.canonical.empty()) url = ResolveUrl(base, page.canonical);
+    posting.url = url ? *url : context.entry->url;
+    bool matched = context.matcher->Match(posting).matched();
+    write.sightings.push_back(storage::Sighting{
+        .posting = std::move(posting), .page_url = context.entry->url, .matched = matched});
+  }
+}
+
+}  // namespace
+
+bool IsHtmlContentType(std::string_view content_type) {
+  std::string type = Lower(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
+  return type.empty() || type == "text/html" || type == "application/xhtml+xml";
+}
+
+std::string ContentHash(std::string_view body) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : body) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+storage::PageOutcome MakeOutcome(const FetchResult& result,
+                                 const storage::FrontierEntry& entry,
+                                 storage::UnixMillis now) {
+  storage::PageOutcome page;
+  page.frontier_id = entry.id;
+  page.url = entry.url;
+  page.final_url = result.final_url.empty() ? result.url : result.final_url;
+  page.source = entry.source;
+  page.http_status = static_cast<int>(result.status);
+  page.content_type = result.content_type;
+  page.etag = result.etag;
+  page.last_modified = result.last_modified;
+  if (!result.body.empty()) page.content_hash = ContentHash(result.body);
+  page.bytes = static_cast<std::int64_t>(result.body.size());
+  page.truncated = result.truncated;
+  page.error = result.error_message;
+  page.fetched_at = now;
+  return page;
+}
+
+storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context) {
+  storage::PageWrite write;
+  write.page = MakeOutcome(result, *context.entry, context.now);
+  bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
+  if (!ok || !IsHtmlContentType(result.content_type)) return write;
+  parsers::PageExtraction page = parsers::ExtractPage(result.body);
+  std::string base = BaseUrl(result, page);
+  AddLinks(page, base, context, write);
+  AddSightings(page, base, context, write);
+  return write;
+}
+
+}  // namespace jobcrawler::crawler

@@ -1,0 +1,42 @@
+// Turns one fetch result into the write that records it: the page outcome,
+// the in-scope links to crawl next, and the postings with the matcher's
+// verdict. Runs on the parser pool, so it is a pure function of its inputs.
+#ifndef JOBCRAWLER_CRAWLER_PAGE_PROCESSOR_H_
+#define JOBCRAWLER_CRAWLER_PAGE_PROCESSOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "crawler/http_client.h"
+#include "crawler/scope.h"
+#include "parsers/matcher.h"
+#include "storage/store.h"
+
+namespace jobcrawler::crawler {
+
+struct PageContext {
+  const storage::FrontierEntry* entry = nullptr;
+  const SourceScope* scope = nullptr;
+  const parsers::Matcher* matcher = nullptr;
+  int max_depth = 0;
+  storage::UnixMillis now = 0;
+};
+
+// True when the Content-Type names HTML (or XHTML), or is absent.
+bool IsHtmlContentType(std::string_view content_type);
+
+// A stable 64-bit FNV-1a digest of `body`, as 16 hex digits.
+std::string ContentHash(std::string_view body);
+
+// The outcome of a fetch as the store records it.
+storage::PageOutcome MakeOutcome(const FetchResult& result,
+                                 const storage::FrontierEntry& entry,
+                                 storage::UnixMillis now);
+
+// Builds the complete write for a successful (2xx) or failed fetch. Pages
+// that are not HTML, or not 2xx, yield no links and no postings.
+storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context);
+
+}  // namespace jobcrawler::crawler
+
+#endif  // JOBCRAWLER_CRAWLER_PAGE_PROCESSOR_H_

@@ -1,0 +1,95 @@
+#include "crawler/robots_cache.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace jobcrawler::crawler {
+
+std::string PathAndQuery(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  std::size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  std::size_t path = url.find_first_of("/?", start);
+  if (path == std::string_view::npos) return "/";
+  std::string out(url.substr(path, url.find('#', path) - path));
+  if (out.front() == '?') out.insert(out.begin(), '/');
+  return out;
+}
+
+RobotsCache::RobotsCache(bool enabled, std::string user_agent)
+    : enabled_(enabled), user_agent_(std::move(user_agent)) {}
+
+RobotsCache::Verdict RobotsCache::Check(const storage::FrontierEntry& entry,
+                                        Clock::time_point now) const {
+  if (!enabled_) return Verdict::kAllowed;
+  auto it = hosts_.find(entry.host_key);
+  if (it == hosts_.end() || !it->second.rules || it->second.fetching ||
+      it->second.expires <= now) {
+    return Verdict::kUnknown;
+  }
+  return it->second.rules->IsAllowed(PathAndQuery(entry.url)) ? Verdict::kAllowed
+                                                              : Verdict::kDisallowed;
+}
+
+bool RobotsCache::Wait(storage::FrontierEntry entry) {
+  Host& host = hosts_[entry.host_key];
+  host.waiting.push_back(std::move(entry));
+  if (host.fetching) return false;
+  host.fetching = true;
+  return true;
+}
+
+std::vector<storage::FrontierEntry> RobotsCache::Resolve(const std::string& host_key,
+                                                         const FetchResult& result,
+                                                         Clock::time_point now) {
+  Host& host = hosts_[host_key];
+  host.fetching = false;
+  host.unreachable = false;
+  bool answered = result.error == FetchError::kNone && result.status != 0;
+  if (answered && result.status >= 200 && result.status < 300) {
+    host.rules = RobotsRules::Parse(result.body, user_agent_);
+    host.expires = now + kRulesLifetime;
+  } else if (answered && result.status >= 400 && result.status < 500 && result.status != 429) {
+    host.rules = RobotsRules::AllowAll();
+    host.expires = now + kRulesLifetime;
+  } else {
+    // 5xx, 429, redirect loops and unreachable hosts: RFC 9309 §2.3.1.4.
+    host.rules = RobotsRules::DisallowAll();
+    host.unreachable = true;
+    host.expires = now + kUnreachableRetry;
+  }
+  return std::exchange(host.waiting, {});
+}
+
+bool RobotsCache::Unreachable(const std::string& host_key) const {
+  auto it = hosts_.find(host_key);
+  return it != hosts_.end() && it->second.unreachable;
+}
+
+std::optional<std::chrono::milliseconds> RobotsCache::CrawlDelay(
+    const std::string& host_key) const {
+  auto it = hosts_.find(host_key);
+  if (it == hosts_.end() || !it->second.rules) return std::nullopt;
+  std::optional<double> seconds = it->second.rules->crawl_delay_seconds();
+  if (!seconds) return std::nullopt;
+  // A hostile Crawl-delay can be any finite number: clamp before converting.
+  constexpr double kMaxSeconds = 86400.0;
+  return std::chrono::milliseconds(
+      static_cast<long long>(std::clamp(*seconds, 0.0, kMaxSeconds) * 1000.0));
+}
+
+std::vector<std::string> RobotsCache::Sitemaps(const std::string& host_key) const {
+  auto it = hosts_.find(host_key);
+  if (it == hosts_.end() || !it->second.rules) return {};
+  return it->second.rules->sitemaps();
+}
+
+std::vector<storage::FrontierEntry> RobotsCache::TakeWaiting() {
+  std::vector<storage::FrontierEntry> all;
+  for (auto& [key, host] : hosts_) {
+    for (auto& entry : host.waiting) all.push_back(std::move(entry));
+    host.waiting.clear();
+  }
+  return all;
+}
+
+}  // namespace jobcrawler::crawler

@@ -1,0 +1,59 @@
+// Posting identity: the keys under which one job is recognised when it is
+// seen again, on another page, another board or in another run, and the
+// rules for merging two records of the same job.
+//
+// A posting has up to three keys, strongest first:
+//   "id:"  + FoldCompany(company) + ":" + identifier   the source's own id
+//   "url:" + canonical URL (posting.url, else the fallback page URL)
+//   "tcl:" + FoldTitle(title) + "|" + FoldCompany(company) + "|" + FoldText(locality)
+// Two records are the same job when ANY key is shared.
+//
+// Our choices beyond that ladder, each to avoid merging different jobs:
+//  - no "id:" key when the company is empty (bare ids such as "17" collide
+//    across boards);
+//  - no "tcl:" key when the title or the company folds to empty;
+//  - the caller passes an empty fallback URL when a page lists several
+//    postings without their own URLs (they would all share the page URL).
+//
+// Pure functions, thread-safe. Folding knows ASCII and the German letters
+// ä ö ü ß (and capitals) in UTF-8; other bytes pass through unchanged.
+#ifndef JOBCRAWLER_STORAGE_DEDUP_H_
+#define JOBCRAWLER_STORAGE_DEDUP_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/posting.h"
+
+namespace jobcrawler::storage {
+
+// Lower-cases ASCII, spells umlauts out (ä→ae, ß→ss), turns ASCII
+// punctuation into spaces, collapses spaces and trims.
+std::string FoldText(std::string_view text);
+
+// FoldText without gender tags: "(m/w/d)", "(w/m/d)", "m/w/d", "(all
+// genders)", "(alle Geschlechter)", and the suffixes "*in", ":in", "_in",
+// "/in", "(in)" (also "*innen" etc.).
+// "IT-Leiter (m/w/d)" and "IT-Leiter*in" both fold to "it leiter".
+std::string FoldTitle(std::string_view title);
+
+// FoldText without legal forms: GmbH, GmbH & Co. KG, AG, SE, KG, KGaA, e.V.,
+// mbH, UG (haftungsbeschränkt). "Muster GmbH & Co. KG" → "muster".
+std::string FoldCompany(std::string_view company);
+
+// The keys of `posting`, strongest first; `fallback_url` (the page URL)
+// stands in for an empty posting.url. May be empty when nothing identifies
+// the posting.
+std::vector<std::string> IdentityKeys(const parsers::Posting& posting,
+                                      std::string_view fallback_url);
+
+// The number of non-empty fields, used to pick the most complete record.
+int Completeness(const parsers::Posting& posting);
+
+// `base` with every empty field taken from `other`.
+parsers::Posting FillMissing(parsers::Posting base, const parsers::Posting& other);
+
+}  // namespace jobcrawler::storage
+
+#endif  // JOBCRAWLER_STORAGE_DEDUP_H_

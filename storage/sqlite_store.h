@@ -1,0 +1,63 @@
+// The Store on one SQLite file (see storage/store.h for the contract).
+//
+// Opened in WAL mode with synchronous=NORMAL (a power cut may lose the last
+// transactions but never corrupts the file), foreign keys on and a busy
+// timeout, so a second process reading the file (an export while a crawl
+// runs) waits instead of failing. Statements are prepared once and reused.
+// Not thread-safe, like every Store.
+#ifndef JOBCRAWLER_STORAGE_SQLITE_STORE_H_
+#define JOBCRAWLER_STORAGE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "storage/sqlite.h"
+#include "storage/store.h"
+
+namespace jobcrawler::storage {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database at `path` (":memory:" for a private
+  // in-memory one) and migrates it to the latest schema. Fails when the file
+  // cannot be opened, is not a database, or has a newer schema.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  Result<std::int64_t> BeginRun(UnixMillis now) override;
+  Status FinishRun(std::int64_t run_id, RunStatus status, const RunCounters& counters,
+                   UnixMillis now) override;
+  Result<std::optional<RunInfo>> LatestRun() override;
+  Result<std::optional<RunInfo>> UnfinishedRun() override;
+
+  Result<int> AddToFrontier(std::int64_t run_id, const std::vector<FrontierAdd>& urls) override;
+  Result<std::vector<FrontierEntry>> LeaseFrontier(std::int64_t run_id, int limit,
+                                                   int per_host_limit, UnixMillis now) override;
+  Status ReleaseLeases(std::int64_t run_id) override;
+  Result<FrontierCounts> CountFrontier(std::int64_t run_id) override;
+  Result<std::optional<UnixMillis>> NextQueuedTime(std::int64_t run_id) override;
+
+  // Fails (writing nothing) when write.page.frontier_id is not an entry of
+  // `run_id`, or when a sighting has no URL at all (neither posting.url nor
+  // page_url). Sightings are dated write.page.fetched_at and credited to
+  // write.page.source. A fetch without body (HTTP 304, or status 0) keeps
+  // the stored etag/last_modified/content_hash where it brings none. The
+  // page URL identifies a URL-less posting only when it is the page's only
+  // one (a listing's URL identifies none of its postings).
+  Result<PageWriteResult> RecordPage(std::int64_t run_id, const PageWrite& write) override;
+
+  Result<std::vector<PostingRow>> ListPostings(const PostingQuery& query) override;
+
+ private:
+  explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}
+
+  Result<std::optional<RunInfo>> ReadRun(std::string_view sql, std::string_view what);
+  Result<int> InsertLinks(std::int64_t run_id, const std::vector<FrontierAdd>& urls);
+  Status FinishFrontierEntry(std::int64_t run_id, const PageWrite& write);
+  Status UpsertPage(std::int64_t run_id, const PageOutcome& page);
+
+  sqlite::Database db_;
+};
+
+}  // namespace jobcrawler::storage
+
+#endif  // JOBCRAWLER_STORAGE_SQLITE_STORE_H_

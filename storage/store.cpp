@@ -1,0 +1,19 @@
+#include "storage/store.h"
+
+namespace jobcrawler::storage {
+
+std::string_view RunStatusName(RunStatus status) {
+  switch (status) {
+    case RunStatus::kRunning:
+      return "running";
+    case RunStatus::kCompleted:
+      return "completed";
+    case RunStatus::kInterrupted:
+      return "interrupted";
+    case RunStatus::kFailed:
+      return "failed";
+  }
+  return "unknown";
+}
+
+}  // namespace jobcrawler::storage

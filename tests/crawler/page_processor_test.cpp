@@ -1,0 +1,133 @@
+#include "crawler/page_processor.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+namespace jobcrawler::crawler {
+namespace {
+
+constexpr char kListing[] = R"html(<!doctype html><html><head><title>Jobs</title></head><body>
+<a href="/stellen/1-it-leiter?utm_source=x">IT-Leiter</a>
+<a href="stellen/2">Zwei</a>
+<a href="https://elsewhere.example/stellen/3">Fremd</a>
+<a href="mailto:jobs@board.example">Mail</a>
+<a href="/stellen/1-it-leiter#top">again</a>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"JobPosting","title":"IT-Leiter (m/w/d)",
+ "url":"/stellen/1-it-leiter","hiringOrganization":{"name":"Muster GmbH"},
+ "jobLocation":{"address":{"@type":"PostalAddress","postalCode":"58095","addressLocality":"Hagen"}}}
+</script></body></html>)html";
+
+struct Fixture {
+  Source source{.name = "board", .start_urls = {"https://board.example/"}, .follow = {}};
+  SourceScope scope{source};
+  parsers::Matcher matcher{parsers::MatchRules{}};
+  storage::FrontierEntry entry;
+
+  Fixture() {
+    entry.id = 7;
+    entry.url = "https://board.example/liste";
+    entry.host_key = "https://board.example:443";
+    entry.source = "board";
+    entry.depth = 1;
+  }
+  PageContext Context(int max_depth = 5) {
+    return PageContext{.entry = &entry, .scope = &scope, .matcher = &matcher,
+                       .max_depth = max_depth, .now = 1000};
+  }
+};
+
+FetchResult Ok(std::string body, std::string content_type = "text/html; charset=utf-8") {
+  FetchResult result;
+  result.url = "https://board.example/liste";
+  result.final_url = result.url;
+  result.status = 200;
+  result.content_type = std::move(content_type);
+  result.body = std::move(body);
+  return result;
+}
+
+std::vector<std::string> Urls(const storage::PageWrite& write) {
+  std::vector<std::string> urls;
+  for (const auto& link : write.links) urls.push_back(link.url);
+  return urls;
+}
+
+TEST(PageProcessor, FollowsInScopeLinksCanonicalisedOnceAtTheNextDepth) {
+  Fixture f;
+  storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/stellen/1-it-leiter",
+                                                   "https://board.example/stellen/2"}));
+  for (const auto& link : write.links) {
+    EXPECT_EQ(link.depth, 2);
+    EXPECT_EQ(link.source, "board");
+    EXPECT_EQ(link.host_key, "https://board.example:443");
+  }
+}
+
+TEST(PageProcessor, FollowsNothingBeyondMaxDepth) {
+  Fixture f;
+  EXPECT_TRUE(ProcessPage(Ok(kListing), f.Context(/*max_depth=*/1)).links.empty());
+}
+
+TEST(PageProcessor, FollowRulesReplaceTheStartHost) {
+  Fixture f;
+  f.source.follow = {"^https://elsewhere\\.example/"};
+  SourceScope scope(f.source);
+  PageContext context = f.Context();
+  context.scope = &scope;
+  EXPECT_EQ(Urls(ProcessPage(Ok(kListing), context)),
+            (std::vector<std::string>{"https://elsewhere.example/stellen/3"}));
+}
+
+TEST(PageProcessor, ResolvesPostingUrlAndRecordsTheMatcherVerdict) {
+  Fixture f;
+  storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
+  ASSERT_EQ(write.sightings.size(), 1u);
+  EXPECT_EQ(write.sightings[0].posting.url, "https://board.example/stellen/1-it-leiter");
+  EXPECT_EQ(write.sightings[0].page_url, "https://board.example/liste");
+  EXPECT_TRUE(write.sightings[0].matched);
+}
+
+TEST(PageProcessor, RecordsTheOutcomeOfTheFetch) {
+  Fixture f;
+  FetchResult result = Ok(kListing);
+  result.etag = "\"v1\"";
+  storage::PageWrite write = ProcessPage(result, f.Context());
+  EXPECT_EQ(write.page.frontier_id, 7);
+  EXPECT_EQ(write.page.http_status, 200);
+  EXPECT_EQ(write.page.etag, "\"v1\"");
+  EXPECT_EQ(write.page.content_hash, ContentHash(kListing));
+  EXPECT_EQ(write.page.bytes, static_cast<std::int64_t>(sizeof(kListing) - 1));
+  EXPECT_FALSE(write.retry_at);
+}
+
+TEST(PageProcessor, ParsesNeitherErrorsNorOtherContentTypes) {
+  Fixture f;
+  FetchResult missing = Ok(kListing);
+  missing.status = 404;
+  EXPECT_TRUE(ProcessPage(missing, f.Context()).links.empty());
+  storage::PageWrite pdf = ProcessPage(Ok(kListing, "application/pdf"), f.Context());
+  EXPECT_TRUE(pdf.links.empty());
+  EXPECT_TRUE(pdf.sightings.empty());
+  EXPECT_EQ(pdf.page.http_status, 200);
+}
+
+TEST(PageProcessor, RecognisesHtmlContentTypes) {
+  EXPECT_TRUE(IsHtmlContentType("text/html"));
+  EXPECT_TRUE(IsHtmlContentType("TEXT/HTML ; charset=ISO-8859-1"));
+  EXPECT_TRUE(IsHtmlContentType("application/xhtml+xml"));
+  EXPECT_TRUE(IsHtmlContentType(""));
+  EXPECT_FALSE(IsHtmlContentType("application/json"));
+  EXPECT_FALSE(IsHtmlContentType("text/plain"));
+}
+
+TEST(PageProcessor, ContentHashIsStableAndSensitive) {
+  EXPECT_EQ(ContentHash("abc"), ContentHash("abc"));
+  EXPECT_NE(ContentHash("abc"), ContentHash("abd"));
+  EXPECT_EQ(ContentHash("").size(), 16u);
+}
+
+}  // namespace
+}  // namespace jobcrawler::crawler

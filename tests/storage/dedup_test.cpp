@@ -1,0 +1,109 @@
+#include "storage/dedup.h"
+
+#include <gtest/gtest.h>
+
+namespace jobcrawler::storage {
+namespace {
+
+parsers::Posting MakePosting(std::string title, std::string company, std::string locality) {
+  parsers::Posting posting;
+  posting.title = std::move(title);
+  posting.company = std::move(company);
+  posting.locality = std::move(locality);
+  return posting;
+}
+
+TEST(FoldText, LowerCasesSpellsUmlautsAndCollapsesPunctuation) {
+  EXPECT_EQ(FoldText("  Größe:  ÄRGER, über-Maß! "), "groesse aerger ueber mass");
+  EXPECT_EQ(FoldText("Öl\xC2\xA0Übung"), "oel uebung");
+  EXPECT_EQ(FoldText(""), "");
+  EXPECT_EQ(FoldText("--"), "");
+}
+
+TEST(FoldText, KeepsOtherUtf8LettersAsTheyAre) {
+  EXPECT_EQ(FoldText("Café René"), "café rené");
+}
+
+TEST(FoldTitle, RemovesBracketedGenderTags) {
+  EXPECT_EQ(FoldTitle("IT-Leiter (m/w/d)"), "it leiter");
+  EXPECT_EQ(FoldTitle("IT-Leiter (w/m/d)"), "it leiter");
+  EXPECT_EQ(FoldTitle("IT-Leiter (all genders)"), "it leiter");
+  EXPECT_EQ(FoldTitle("IT-Leiter m/w/d"), "it leiter");
+  EXPECT_EQ(FoldTitle("Head of IT (m/f/x)"), "head of it");
+}
+
+TEST(FoldTitle, RemovesGenderSuffixesButKeepsTheWordIn) {
+  EXPECT_EQ(FoldTitle("IT-Leiter*in"), "it leiter");
+  EXPECT_EQ(FoldTitle("IT-Leiter:in"), "it leiter");
+  EXPECT_EQ(FoldTitle("Leiter/in IT"), "leiter it");
+  EXPECT_EQ(FoldTitle("Teamleiter*innen"), "teamleiter");
+  EXPECT_EQ(FoldTitle("IT-Leiter in Hagen"), "it leiter in hagen");
+  EXPECT_EQ(FoldTitle("Leiter/Informatik"), "leiter informatik");
+}
+
+TEST(FoldTitle, KeepsQualifiersThatMakeADifferentJob) {
+  EXPECT_NE(FoldTitle("Stellvertretender IT-Leiter (m/w/d)"), FoldTitle("IT-Leiter (m/w/d)"));
+}
+
+TEST(FoldCompany, RemovesLegalForms) {
+  EXPECT_EQ(FoldCompany("Muster GmbH"), "muster");
+  EXPECT_EQ(FoldCompany("Muster GmbH & Co. KG"), "muster");
+  EXPECT_EQ(FoldCompany("Muster AG"), "muster");
+  EXPECT_EQ(FoldCompany("Muster SE"), "muster");
+  EXPECT_EQ(FoldCompany("Muster KGaA"), "muster");
+  EXPECT_EQ(FoldCompany("Förderverein Hagen e.V."), "foerderverein hagen");
+  EXPECT_EQ(FoldCompany("Muster Verwaltungs mbH"), "muster verwaltungs");
+  EXPECT_EQ(FoldCompany("Muster UG (haftungsbeschränkt)"), "muster");
+}
+
+TEST(IdentityKeys, ListsIdThenUrlThenTitleCompanyLocality) {
+  parsers::Posting posting = MakePosting("IT-Leiter (m/w/d)", "Muster GmbH", "Hagen");
+  posting.identifier = "A-17";
+  posting.url = "https://jobs.example/a17";
+  EXPECT_EQ(IdentityKeys(posting, "https://board.example/list"),
+            (std::vector<std::string>{"id:muster:A-17", "url:https://jobs.example/a17",
+                                      "tcl:it leiter|muster|hagen"}));
+}
+
+TEST(IdentityKeys, UsesThePageUrlWhenThePostingHasNone) {
+  parsers::Posting posting = MakePosting("IT-Leiter", "Muster GmbH", "Hagen");
+  EXPECT_EQ(IdentityKeys(posting, "https://jobs.example/page")[0],
+            "url:https://jobs.example/page");
+}
+
+TEST(IdentityKeys, OurChoiceNoIdKeyWithoutCompanyAndNoTclKeyWithoutTitle) {
+  parsers::Posting posting;
+  posting.identifier = "17";
+  posting.locality = "Hagen";
+  EXPECT_TRUE(IdentityKeys(posting, "").empty());
+}
+
+TEST(IdentityKeys, SameJobWrittenDifferentlyShareTheTclKey) {
+  parsers::Posting a = MakePosting("IT-Leiter (m/w/d)", "Stadtwerke Hagen GmbH", "Hagen");
+  parsers::Posting b = MakePosting("IT-LEITER*IN", "Stadtwerke Hagen", "HAGEN");
+  EXPECT_EQ(IdentityKeys(a, "").back(), IdentityKeys(b, "").back());
+}
+
+TEST(Completeness, CountsNonEmptyFields) {
+  parsers::Posting posting = MakePosting("IT-Leiter", "Muster", "");
+  EXPECT_EQ(Completeness(posting), 2);
+  posting.salary_min = 80000;
+  EXPECT_EQ(Completeness(posting), 3);
+}
+
+TEST(FillMissing, TakesOnlyEmptyFieldsAndSalaryAsOneUnit) {
+  parsers::Posting base = MakePosting("IT-Leiter", "", "Hagen");
+  parsers::Posting other = MakePosting("Other title", "Muster", "Dortmund");
+  other.salary_min = 4500;
+  other.salary_currency = "EUR";
+  other.salary_period = "MONTH";
+  parsers::Posting merged = FillMissing(base, other);
+  EXPECT_EQ(merged.title, "IT-Leiter");
+  EXPECT_EQ(merged.company, "Muster");
+  EXPECT_EQ(merged.locality, "Hagen");
+  EXPECT_EQ(merged.salary_min, 4500);
+  EXPECT_EQ(merged.salary_period, "MONTH");
+}
+
+}  // namespace
+}  // namespace jobcrawler::storage

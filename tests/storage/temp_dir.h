@@ -1,0 +1,37 @@
+// A fresh directory under the system temp dir, removed with its contents
+// when the object goes away. For tests that need real database files (WAL,
+// reopening).
+#ifndef JOBCRAWLER_TESTS_STORAGE_TEMP_DIR_H_
+#define JOBCRAWLER_TESTS_STORAGE_TEMP_DIR_H_
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+namespace jobcrawler::storage::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "jobcrawler-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+
+  bool ok() const { return !path_.empty(); }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace jobcrawler::storage::testing
+
+#endif  // JOBCRAWLER_TESTS_STORAGE_TEMP_DIR_H_
