@@ -51,6 +51,13 @@ TEST(MatchPattern, PatternTextIsFoldedLikeTitles) {
   EXPECT_TRUE(Matches("Leiter (m/w/d) IT", "Leiter IT"));
 }
 
+// Regression: Parse kept views into a destroyed temporary fold (ASan:
+// stack-use-after-scope); long words defeat the small-string buffer.
+TEST(MatchPattern, PlainChunksFoldingToSeveralWordsStayIntact) {
+  EXPECT_TRUE(Matches("Informationstechnologie-Abteilungsleiterinnenbereich",
+                      "informationstechnologie abteilungsleiterinnenbereich"));
+}
+
 TEST(MatchPattern, EmptyPatternsDoNotParse) {
   EXPECT_FALSE(TitlePattern::Parse("").has_value());
   EXPECT_FALSE(TitlePattern::Parse(" ... ").has_value());
