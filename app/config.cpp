@@ -6,6 +6,7 @@
 // - unknown keys are errors (a typo must not silently keep a default);
 // - an explicitly given [match] array replaces the built-in list;
 // - [[sources]] with `enabled = false` are validated, then dropped;
+// - [sources.extract] selectors are parsed here, so a typo fails at start-up;
 // - several errors: the one on the earliest line is reported.
 #include "app/config.h"
 
@@ -41,6 +42,8 @@ constexpr IntRange kMaxRedirects{0, 20};   // curl's own default cap is 30
 constexpr IntRange kMaxAttempts{1, 20};
 constexpr IntRange kMaxCrawlDelaySeconds{0, 86'400};  // one day
 constexpr IntRange kParseThreads{0, 256};             // 0: one per core
+// More than 100 missed runs is a posting nobody will close by hand either.
+constexpr IntRange kCloseAfterMissedRuns{1, 100};
 
 // A key's place in the file for messages: "sources[2].follow[0]", plus an
 // optional label such as `source "stepstone"`.
@@ -108,6 +111,7 @@ class ConfigReader {
 
   void ReadCrawler(const toml::node& node, crawler::CrawlerOptions& out) const;
   void ReadStorage(const toml::node& node, StorageConfig& out) const;
+  void ReadMonitoring(const toml::node& node, MonitoringConfig& out) const;
   void ReadMatch(const toml::node& node, parsers::MatchRules& out) const;
   double RadiusKm(const toml::node& node, const KeyPath& key) const;
   std::vector<parsers::PostalCodeRange> PostalCodes(const toml::node& node,
@@ -120,6 +124,7 @@ class ConfigReader {
                   crawler::Source& out) const;
   std::vector<std::string> StartUrls(const toml::node& node, const KeyPath& key) const;
   std::vector<std::string> FollowPatterns(const toml::node& node, const KeyPath& key) const;
+  parsers::ExtractionProfile ExtractionProfile(const toml::node& node, const KeyPath& key) const;
 
   std::string origin_;
 };
@@ -202,6 +207,7 @@ Config ConfigReader::Read(const toml::table& root) {
   const Fields fields = {
       {"crawler", [&](const auto& n, const auto&) { ReadCrawler(n, config.crawler); }},
       {"storage", [&](const auto& n, const auto&) { ReadStorage(n, config.storage); }},
+      {"monitoring", [&](const auto& n, const auto&) { ReadMonitoring(n, config.monitoring); }},
       {"match", [&](const auto& n, const auto&) { ReadMatch(n, config.match); }},
       {"sources", [&](const auto& n, const auto&) { ReadSources(n, config.sources); }},
   };
@@ -245,6 +251,7 @@ void ConfigReader::ReadCrawler(const toml::node& node, crawler::CrawlerOptions& 
       {"max_crawl_delay_seconds",
        integer(&out.max_crawl_delay_seconds, kMaxCrawlDelaySeconds)},
       {"parse_threads", integer(&out.parse_threads, kParseThreads)},
+      {"use_sitemaps", [&](const auto& n, const auto& k) { out.use_sitemaps = Bool(n, k); }},
   };
   ReadFields(Table(node, at), at, fields);
 }
@@ -253,6 +260,25 @@ void ConfigReader::ReadStorage(const toml::node& node, StorageConfig& out) const
   const KeyPath at{"storage", ""};
   const Fields fields = {
       {"database", [&](const auto& n, const auto& k) { out.database = String(n, k); }},
+  };
+  ReadFields(Table(node, at), at, fields);
+}
+
+void ConfigReader::ReadMonitoring(const toml::node& node, MonitoringConfig& out) const {
+  const KeyPath at{"monitoring", ""};
+  const Fields fields = {
+      {"close_after_missed_runs",
+       [&](const auto& n, const auto& k) {
+         out.close_after_missed_runs = static_cast<int>(Int(n, k, kCloseAfterMissedRuns));
+       }},
+      {"webhook_url",
+       [&](const auto& n, const auto& k) {
+         out.webhook_url = String(n, k);
+         if (!IsAbsoluteHttpUrl(out.webhook_url)) {
+           Fail(n.source(), k.Display() + ": not an absolute http(s) URL: \"" + out.webhook_url +
+                                "\"");
+         }
+       }},
   };
   ReadFields(Table(node, at), at, fields);
 }
@@ -352,6 +378,7 @@ bool ConfigReader::ReadSource(const toml::table& table, const KeyPath& at,
       {"start_urls", [&](const auto& n, const auto& k) { out.start_urls = StartUrls(n, k); }},
       {"follow", [&](const auto& n, const auto& k) { out.follow = FollowPatterns(n, k); }},
       {"enabled", [&](const auto& n, const auto& k) { enabled = Bool(n, k); }},
+      {"extract", [&](const auto& n, const auto& k) { out.profile = ExtractionProfile(n, k); }},
   };
   ReadFields(table, labelled, fields);
   if (!table.contains("start_urls")) {
@@ -384,6 +411,39 @@ std::vector<std::string> ConfigReader::FollowPatterns(const toml::node& node,
     }
   }
   return patterns;
+}
+
+parsers::ExtractionProfile ConfigReader::ExtractionProfile(const toml::node& node,
+                                                          const KeyPath& key) const {
+  parsers::ExtractionProfile profile;
+  // Each key's destination; every value must parse as a selector.
+  const auto selector = [this](std::string* field) -> FieldReader {
+    return [this, field](const toml::node& n, const KeyPath& k) {
+      *field = String(n, k);
+      // The container is a set of elements, not a value: no " @attr".
+      const bool allow_attribute = !k.path.ends_with(".posting");
+      const std::string error = parsers::CheckProfileSelector(*field, allow_attribute);
+      if (!error.empty()) Fail(n.source(), k.Display() + ": " + error);
+    };
+  };
+  const Fields fields = {
+      {"posting", selector(&profile.posting)},
+      {"title", selector(&profile.title)},
+      {"company", selector(&profile.company)},
+      {"location", selector(&profile.location)},
+      {"postal_code", selector(&profile.postal_code)},
+      {"salary", selector(&profile.salary)},
+      {"employment_type", selector(&profile.employment_type)},
+      {"date_posted", selector(&profile.date_posted)},
+      {"valid_through", selector(&profile.valid_through)},
+      {"description", selector(&profile.description)},
+      {"identifier", selector(&profile.identifier)},
+      {"url", selector(&profile.url)},
+      {"links", selector(&profile.links)},
+      {"next_page", selector(&profile.next_page)},
+  };
+  ReadFields(Table(node, key), key, fields);
+  return profile;
 }
 
 }  // namespace

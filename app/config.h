@@ -17,9 +17,20 @@ struct StorageConfig {
   std::string database = "jobcrawler.db";
 };
 
+// [monitoring]: what a completed crawl does with what it found.
+struct MonitoringConfig {
+  // A posting that this many consecutive completed runs did not see, while
+  // they crawled its source successfully, is closed ("unseen").
+  int close_after_missed_runs = 3;
+  // Gets a JSON POST when a crawl finds new or closed matched postings;
+  // empty: no webhook. An http(s) URL.
+  std::string webhook_url;
+};
+
 struct Config {
   crawler::CrawlerOptions crawler;
   StorageConfig storage;
+  MonitoringConfig monitoring;
   parsers::MatchRules match;
   std::vector<crawler::Source> sources;
 };

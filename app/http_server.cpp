@@ -35,7 +35,8 @@ using boost::system::error_code;
 // A connection that sends no request (or accepts no bytes) for this long is
 // closed, so a stuck client cannot hold a connection forever.
 constexpr auto kIdleTimeout = std::chrono::seconds(30);
-// Our clients send GETs; anything bigger is not for this server.
+// Our clients send GETs and small webhook POSTs; anything bigger is not for
+// this server.
 constexpr std::uint64_t kMaxRequestBodyBytes = 1024 * 1024;
 // Pause before accepting again after an accept error (e.g. out of fds).
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(50);
@@ -55,6 +56,7 @@ HttpRequestInfo ToInfo(const http::request<http::string_body>& request) {
   for (const auto& field : request) {
     info.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }
+  info.body = request.body();
   info.received = std::chrono::steady_clock::now();
   return info;
 }

@@ -25,6 +25,7 @@ struct HttpRequestInfo {
   std::string target;  // path and query, as sent
   std::string host;    // Host header
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  // the request body (a POST's), at most 1 MiB
   std::chrono::steady_clock::time_point received;
 
   // Value of the first header named `name` (case-insensitive), or "".

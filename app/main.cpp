@@ -32,21 +32,46 @@ int Dispatch(int argc, char** argv) {
                         "stop gracefully after this many seconds")
       ->check(CLI::PositiveNumber);
   crawl_cmd->add_flag("--quiet,-q", crawl.quiet, "no progress and no summary");
+  crawl_cmd->add_flag("--report-new", crawl.report_new,
+                      "print the new and closed matched postings (nothing when there are none; "
+                      "for cron mail); implies --quiet");
 
   ExportCommand exp;
   CLI::App* export_cmd = app.add_subcommand("export", "write postings as CSV or JSON Lines");
   AddConfigOptions(export_cmd, &exp.config_path, &exp.database);
-  export_cmd->add_option("--format", exp.format, "csv or jsonl")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  export_cmd->add_option("--format", exp.format, "csv, jsonl or atom (an Atom 1.0 feed)")
+      ->check(CLI::IsMember({"csv", "jsonl", "atom"}));
   export_cmd->add_flag("--all", exp.all, "every posting, not only matched ones");
   export_cmd->add_flag("--new", exp.new_only, "only postings first seen in the latest crawl run");
+  export_cmd->add_option("--since", exp.since,
+                         "only postings first seen since DATE (2026-11-20, UTC) or run:ID / ID "
+                         "(that run or later); with --closed: closed since");
+  export_cmd->add_flag("--closed", exp.closed,
+                       "only postings closed by the latest crawl run (or since --since)");
+  export_cmd->add_option("--feed-url", exp.feed_url,
+                         "with --format atom: the URL the feed is published at (rel=self)");
   export_cmd->add_flag("--excel", exp.excel, "CSV for German spreadsheets: UTF-8 BOM and ';'");
   export_cmd->add_option("--output,-o", exp.output, "output file (default: stdout)");
+
+  StatsCommand stats;
+  CLI::App* stats_cmd = app.add_subcommand(
+      "stats", "postings by status and source, new per week, salaries, top employers");
+  AddConfigOptions(stats_cmd, &stats.config_path, &stats.database);
+
+  ExplainCommand explain;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "show one posting, every sighting and why they were merged");
+  AddConfigOptions(explain_cmd, &explain.config_path, &explain.database);
+  explain_cmd->add_option("id", explain.id, "the posting's id (the export's id column)")
+      ->required()
+      ->check(CLI::PositiveNumber);
 
   ParseCommand parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the postings of one page as JSON Lines");
   AddConfigOptions(parse_cmd, &parse.config_path, nullptr);
   parse_cmd->add_option("target", parse.target, "an HTML file or an http(s) URL")->required();
+  parse_cmd->add_option("--source", parse.source,
+                        "apply this source's [sources.extract] selectors from the config");
 
   DemoCommand demo;
   CLI::App* demo_cmd = app.add_subcommand(
@@ -64,6 +89,8 @@ int Dispatch(int argc, char** argv) {
   }
   if (*crawl_cmd) return RunCrawl(crawl, std::cout, std::cerr);
   if (*export_cmd) return RunExport(exp, std::cout, std::cerr);
+  if (*stats_cmd) return RunStats(stats, std::cout, std::cerr);
+  if (*explain_cmd) return RunExplain(explain, std::cout, std::cerr);
   if (*parse_cmd) return RunParse(parse, std::cout, std::cerr);
   return RunDemo(demo, std::cout, std::cerr);
 }

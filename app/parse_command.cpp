@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -10,6 +13,7 @@
 #include "app/commands.h"
 #include "crawler/http_client.h"
 #include "crawler/url.h"
+#include "parsers/charset.h"
 #include "parsers/page_extractor.h"
 
 namespace jobcrawler::app {
@@ -42,6 +46,7 @@ nlohmann::json ToJson(const parsers::Posting& p, bool matched) {
 
 struct Page {
   std::string body;
+  std::string content_type;
   std::string url;  // empty for a file
   std::string error;
 };
@@ -64,18 +69,29 @@ Page Fetch(const std::string& url, const crawler::CrawlerOptions& options) {
     } else if (result.status < 200 || result.status >= 300) {
       page.error = "HTTP " + std::to_string(result.status) + " from " + page.url;
     }
+    page.content_type = result.content_type;
     page.body = std::move(result.body);
   });
   io.run();
   return page;
 }
 
+// "2026-11-20", for relative dates on the page.
+std::string TodayUtc() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day date(today);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return text;
+}
+
 Page Read(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return Page{.body = {}, .url = {}, .error = "cannot read " + path};
+  if (!file) return Page{.body = {}, .content_type = {}, .url = {}, .error = "cannot read " + path};
   std::ostringstream buffer;
   buffer << file.rdbuf();
-  return Page{.body = buffer.str(), .url = {}, .error = {}};
+  return Page{.body = buffer.str(), .content_type = {}, .url = {}, .error = {}};
 }
 
 }  // namespace
@@ -88,7 +104,18 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
     err << "jobcrawler: " << page.error << '\n';
     return kExitFailure;
   }
-  parsers::PageExtraction extraction = parsers::ExtractPage(page.body);
+  parsers::DecodedBody decoded = parsers::DecodeHtml(page.body, page.content_type);
+  parsers::ExtractPageOptions options{.profile = nullptr, .today = TodayUtc()};
+  if (!command.source.empty()) {
+    const auto source = std::find_if(config.sources.begin(), config.sources.end(),
+                                     [&](const auto& s) { return s.name == command.source; });
+    if (source == config.sources.end()) {
+      err << "jobcrawler: no enabled source named \"" << command.source << "\" in the config\n";
+      return kExitUsage;
+    }
+    options.profile = &source->profile;
+  }
+  parsers::PageExtraction extraction = parsers::ExtractPage(decoded.utf8, options);
   parsers::Matcher matcher(config.match);
   std::string base = page.url;
   if (!base.empty() && !extraction.base_href.empty()) {
@@ -104,6 +131,7 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
       << " link(s), " << extraction.json_ld_blocks << " JSON-LD block(s) ("
       << extraction.json_ld_errors << " unreadable)\n";
   for (const std::string& note : extraction.diagnostics) err << "note: " << note << '\n';
+  for (const std::string& next : extraction.next_pages) err << "next page: " << next << '\n';
   return kExitOk;
 }
 

@@ -24,6 +24,7 @@ constexpr int kLeasePerSlot = 4;
 constexpr int kPipelinePerSlot = 2;
 constexpr std::chrono::milliseconds kProgressInterval{250};
 
+
 int ParserThreads(const CrawlerOptions& options) {
   if (options.parse_threads > 0) return options.parse_threads;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -75,7 +76,11 @@ void Crawler::Loop::PostStop() {
 }
 
 bool Crawler::Loop::Idle() const {
-  return client_.InFlight() == 0 && pipeline_ == 0 && !lease_pending_ && !queued_time_pending_;
+  // fetches_ counts until the callback has run (the client's own count drops
+  // when curl finishes, before the callback is posted); entries parked for a
+  // robots.txt still belong to this run unless it is stopping.
+  return fetches_ == 0 && pipeline_ == 0 && db_pending_ == 0 && !lease_pending_ &&
+         !queued_time_pending_ && (stopping_ || robots_.waiting() == 0);
 }
 
 void Crawler::Loop::Pump() {
@@ -83,10 +88,15 @@ void Crawler::Loop::Pump() {
   const std::size_t concurrency = static_cast<std::size_t>(std::max(1, options_.concurrency));
   const int max_pipeline = kPipelinePerSlot * options_.concurrency;
   auto now = Clock::now();
-  while (client_.InFlight() < concurrency && pipeline_ < max_pipeline &&
+  while (static_cast<std::size_t>(fetches_) < concurrency && pipeline_ < max_pipeline &&
          pages_started_ < MaxPages()) {
     std::optional<storage::FrontierEntry> entry = scheduler_.Next(now);
     if (!entry) break;
+    if (HostGivenUp(entry->host_key)) {
+      scheduler_.Finished(entry->host_key);
+      RecordGivenUp(std::move(*entry));
+      continue;
+    }
     StartFetch(std::move(*entry));
   }
   MaybeLease();
@@ -116,11 +126,16 @@ void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
   request.connect_timeout = std::chrono::seconds(options_.connect_timeout_seconds);
   request.max_body_bytes = options_.max_body_bytes;
   request.max_redirects = options_.max_redirects;
-  // Conditional requests (If-None-Match / If-Modified-Since from entry.etag
-  // and entry.last_modified) wait until a 304 can replay the page's links and
-  // sightings from the store; without that a 304 listing page would hide
-  // every job behind it from this run.
+  request.follow_redirects = false;  // see FollowRedirect
+  // Conditional request: a 304 replays the page's links and postings from
+  // the store (PageWrite::unchanged) instead of a download and a parse.
+  if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
+  if (!entry.last_modified.empty()) {
+    request.headers.push_back("If-Modified-Since: " + entry.last_modified);
+  }
+  ++fetches_;
   client_.Fetch(std::move(request), [this, entry = std::move(entry)](FetchResult result) mutable {
+    --fetches_;
     OnFetched(std::move(entry), std::move(result));
   });
 }
@@ -134,12 +149,96 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
     return;
   }
   ++summary_.progress.pages_fetched;
-  if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts && !stopping_) {
+  NoteHostHealth(entry.host_key, result);
+  if (result.status == 304 && result.error == FetchError::kNone) {
+    ++summary_.progress.unchanged;
+    storage::PageWrite write;
+    write.page = MakeOutcome(result, entry, NowMillis());
+    write.unchanged = true;
+    write.depth = entry.depth;
+    Write(std::move(write));
+  } else if (IsRedirect(result)) {
+    FollowRedirect(std::move(entry), result);
+  } else if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts && !stopping_) {
     Retry(std::move(entry), result);
   } else {
     Process(std::move(entry), std::move(result));
   }
   Pump();
+}
+
+bool Crawler::Loop::IsRedirect(const FetchResult& result) {
+  switch (result.status) {
+    case 301: case 302: case 303: case 307: case 308:
+      return result.error == FetchError::kNone;
+    default:
+      return false;
+  }
+}
+
+// Redirects go through the frontier like links: the target is checked
+// against the source's scope and, when fetched, against its host's
+// robots.txt; the frontier's uniqueness ends loops, and chains are bounded
+// by max_depth + max_redirects.
+void Crawler::Loop::FollowRedirect(storage::FrontierEntry entry, const FetchResult& result) {
+  ++summary_.progress.redirects;
+  storage::PageWrite write;
+  write.page = MakeOutcome(result, entry, NowMillis());
+  std::optional<std::string> target = ResolveUrl(entry.url, result.location);
+  std::optional<std::string> host = target ? HostKey(*target) : std::nullopt;
+  write.page.final_url = target.value_or("");
+  const SourceScope& scope = *scopes_.at(entry.source);
+  if (!target || !host) {
+    write.page.error = "redirect without a usable Location header";
+  } else if (entry.depth >= options_.max_depth + options_.max_redirects) {
+    write.page.error = "redirect chain too long: " + *target;
+  } else if (entry.depth > 0 && !scope.Allows(*target)) {
+    // A start URL may move (http to https, another host name); anything
+    // found later must stay within the source.
+    write.page.error = "redirect out of scope: " + *target;
+  } else {
+    write.links.push_back(storage::FrontierAdd{.url = *target,
+                                               .host_key = *host,
+                                               .source = entry.source,
+                                               .depth = entry.depth + 1,
+                                               .not_before = 0});
+  }
+  Write(std::move(write));
+}
+
+// The circuit breaker: a host whose requests keep failing is paused, longer
+// each time, and after breaker_max_trips pauses given up for this run, so that
+// it cannot hold slots other hosts could use.
+void Crawler::Loop::NoteHostHealth(const std::string& host_key, const FetchResult& result) {
+  bool failed = result.error == FetchError::kTimeout || result.error == FetchError::kConnect ||
+                result.error == FetchError::kTransfer || result.status >= 500;
+  HostHealth& health = host_health_[host_key];
+  if (!failed) {
+    health.consecutive_failures = 0;
+    return;
+  }
+  if (++health.consecutive_failures < options_.breaker_threshold) return;
+  health.consecutive_failures = 0;
+  ++health.trips;
+  ++summary_.progress.hosts_paused;
+  scheduler_.PauseUntil(host_key, Clock::now() + std::chrono::milliseconds(options_.breaker_pause_ms) *
+                                                     health.trips);
+}
+
+bool Crawler::Loop::HostGivenUp(const std::string& host_key) const {
+  auto it = host_health_.find(host_key);
+  return it != host_health_.end() && it->second.trips >= options_.breaker_max_trips;
+}
+
+void Crawler::Loop::RecordGivenUp(storage::FrontierEntry entry) {
+  ++summary_.progress.pages_failed;
+  storage::PageWrite write;
+  write.page.frontier_id = entry.id;
+  write.page.url = entry.url;
+  write.page.source = entry.source;
+  write.page.error = "host keeps failing; given up for this run";
+  write.page.fetched_at = NowMillis();
+  Write(std::move(write));
 }
 
 void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& result) {
@@ -230,6 +329,10 @@ void Crawler::Loop::RecordDisallowed(storage::FrontierEntry entry) {
 
 // Sends a leased entry to the scheduler once its host's robots.txt allows it.
 void Crawler::Loop::Admit(storage::FrontierEntry entry) {
+  if (HostGivenUp(entry.host_key)) {
+    RecordGivenUp(std::move(entry));
+    return;
+  }
   switch (robots_.Check(entry, Clock::now())) {
     case RobotsCache::Verdict::kAllowed:
       scheduler_.Add(std::move(entry));
@@ -256,13 +359,38 @@ void Crawler::Loop::Admit(storage::FrontierEntry entry) {
       return;
     case RobotsCache::Verdict::kUnknown: {
       std::string host = entry.host_key;
-      if (robots_.Wait(std::move(entry))) FetchRobots(host);
+      std::string source = entry.source;
+      if (robots_.Wait(std::move(entry))) LookUpRobots(host, source);
       return;
     }
   }
 }
 
-void Crawler::Loop::FetchRobots(const std::string& host_key) {
+// robots.txt is cached in the store across runs (RFC 9309 §2.4); only a
+// missing or expired record is fetched.
+void Crawler::Loop::LookUpRobots(const std::string& host_key, const std::string& source) {
+  ++db_pending_;
+  db_.Post([this, host_key, source, now = NowMillis()](storage::Store& store) {
+    auto record = store.GetRobots(host_key, now);
+    boost::asio::post(io_, [this, host_key, source, record = std::move(record)] {
+      --db_pending_;
+      if (record.ok() && record.value()) {
+        const storage::RobotsRecord& cached = *record.value();
+        FetchResult result;
+        result.status = cached.http_status;
+        result.body = cached.body;
+        if (cached.http_status == 0) result.error = FetchError::kConnect;
+        OnRobots(host_key, source, result, /*fresh=*/false);
+      } else if (stopping_) {
+        CheckDone();
+      } else {
+        FetchRobots(host_key, source);
+      }
+    });
+  });
+}
+
+void Crawler::Loop::FetchRobots(const std::string& host_key, const std::string& source) {
   FetchRequest request;
   request.url = host_key + "/robots.txt";
   request.user_agent = options_.user_agent;
@@ -271,17 +399,74 @@ void Crawler::Loop::FetchRobots(const std::string& host_key) {
   // RFC 9309 §2.5: parse at least 500 KiB; more is not needed.
   request.max_body_bytes = 512 * 1024;
   request.max_redirects = 5;  // RFC 9309 §2.3.1.2
-  client_.Fetch(std::move(request), [this, host_key](FetchResult result) {
-    OnRobots(host_key, result);
+  ++fetches_;
+  client_.Fetch(std::move(request), [this, host_key, source](FetchResult result) {
+    --fetches_;
+    OnRobots(host_key, source, result, /*fresh=*/true);
   });
 }
 
-void Crawler::Loop::OnRobots(const std::string& host_key, const FetchResult& result) {
+void Crawler::Loop::SaveRobots(const std::string& host_key, const FetchResult& result) {
+  bool answered = result.error == FetchError::kNone && result.status != 0;
+  bool lasting = answered && result.status < 500 && result.status != 429;
+  storage::RobotsRecord record{
+      .host_key = host_key,
+      .http_status = answered ? static_cast<int>(result.status) : 0,
+      .body = result.status >= 200 && result.status < 300 ? result.body : std::string(),
+      .fetched_at = NowMillis(),
+      .expires_at = NowMillis() + std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      lasting ? std::chrono::milliseconds(RobotsCache::kRulesLifetime)
+                                              : std::chrono::milliseconds(RobotsCache::kUnreachableRetry))
+                                      .count()};
+  ++db_pending_;
+  db_.Post([this, record = std::move(record)](storage::Store& store) {
+    storage::Status saved = store.PutRobots(record);
+    boost::asio::post(io_, [this, saved] {
+      --db_pending_;
+      if (!saved.ok()) Stop(storage::RunStatus::kFailed, saved.message());
+      else CheckDone();
+    });
+  });
+}
+
+// Sitemaps of a host (robots.txt Sitemap: lines on the same site, and
+// /sitemap.xml) enter the frontier once per run; ProcessPage reads them.
+void Crawler::Loop::EnqueueSitemaps(const std::string& host_key, const std::string& source) {
+  if (!options_.use_sitemaps || !sitemap_hosts_.insert(host_key).second) return;
+  std::vector<std::string> candidates = robots_.Sitemaps(host_key);
+  candidates.push_back(host_key + "/sitemap.xml");
+  std::vector<storage::FrontierAdd> adds;
+  for (const std::string& candidate : candidates) {
+    std::optional<std::string> url = CanonicalizeUrl(candidate);
+    if (!url || SiteKey(*url) != SiteKey(host_key)) continue;
+    std::optional<std::string> host = HostKey(*url);
+    if (!host) continue;
+    adds.push_back({.url = *url, .host_key = *host, .source = source, .depth = 0, .not_before = 0});
+  }
+  ++db_pending_;
+  db_.Post([this, adds = std::move(adds), run_id = summary_.run_id](storage::Store& store) {
+    auto added = store.AddToFrontier(run_id, adds);
+    boost::asio::post(io_, [this, added = std::move(added)] {
+      --db_pending_;
+      if (!added.ok()) {
+        Stop(storage::RunStatus::kFailed, added.status().message());
+        return;
+      }
+      if (added.value() > 0) lease_exhausted_ = false;
+      Pump();
+    });
+  });
+}
+
+void Crawler::Loop::OnRobots(const std::string& host_key, const std::string& source,
+                             const FetchResult& result, bool fresh) {
   if (result.error == FetchError::kCancelled) {
     CheckDone();  // stopping: the parked entries go back to the queue
     return;
   }
+  if (fresh) SaveRobots(host_key, result);
   std::vector<storage::FrontierEntry> waiting = robots_.Resolve(host_key, result, Clock::now());
+  if (!robots_.Unreachable(host_key) && !stopping_) EnqueueSitemaps(host_key, source);
   if (auto delay = robots_.CrawlDelay(host_key)) {
     auto cap = std::chrono::milliseconds(std::chrono::seconds(options_.max_crawl_delay_seconds));
     scheduler_.SetMinimumDelay(host_key, std::min(*delay, cap));
@@ -307,8 +492,10 @@ void Crawler::Loop::MaybeLease() {
   const int per_host = kLeasePerSlot * std::max(1, options_.per_host_concurrency);
   const std::uint64_t writes_at_issue = writes_done_;
   const storage::UnixMillis now = NowMillis();
-  db_.Post([this, run_id, limit, per_host, writes_at_issue, now](storage::Store& store) {
-    auto leased = store.LeaseFrontier(run_id, limit, per_host, now);
+  std::vector<std::string> full_hosts = scheduler_.HostsWithAtLeast(per_host);
+  db_.Post([this, run_id, limit, per_host, writes_at_issue, now,
+            full_hosts = std::move(full_hosts)](storage::Store& store) {
+    auto leased = store.LeaseFrontier(run_id, limit, per_host, now, full_hosts);
     boost::asio::post(io_, [this, leased = std::move(leased), writes_at_issue]() mutable {
       OnLeased(std::move(leased), writes_at_issue);
     });
@@ -378,7 +565,7 @@ void Crawler::Loop::StartProgressTicks() {
   progress_timer_.expires_after(kProgressInterval);
   progress_timer_.async_wait([this](boost::system::error_code ec) {
     if (ec || finished_) return;
-    summary_.progress.in_flight = static_cast<std::int64_t>(client_.InFlight());
+    summary_.progress.in_flight = fetches_;
     summary_.progress.elapsed_seconds =
         std::chrono::duration<double>(Clock::now() - started_).count();
     db_.Post([this, run_id = summary_.run_id](storage::Store& store) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,13 +48,22 @@ class Crawler::Loop {
   void StartFetch(storage::FrontierEntry entry);
   void OnFetched(storage::FrontierEntry entry, FetchResult result);
   void Retry(storage::FrontierEntry entry, const FetchResult& result);
+  static bool IsRedirect(const FetchResult& result);
+  void FollowRedirect(storage::FrontierEntry entry, const FetchResult& result);
+  void NoteHostHealth(const std::string& host_key, const FetchResult& result);
+  bool HostGivenUp(const std::string& host_key) const;
+  void RecordGivenUp(storage::FrontierEntry entry);
   void Process(storage::FrontierEntry entry, FetchResult result);
   void Write(storage::PageWrite write);
   void OnWritten(const storage::Result<storage::PageWriteResult>& result);
   void RecordDisallowed(storage::FrontierEntry entry);
   void Admit(storage::FrontierEntry entry);
-  void FetchRobots(const std::string& host_key);
-  void OnRobots(const std::string& host_key, const FetchResult& result);
+  void LookUpRobots(const std::string& host_key, const std::string& source);
+  void FetchRobots(const std::string& host_key, const std::string& source);
+  void OnRobots(const std::string& host_key, const std::string& source,
+                const FetchResult& result, bool fresh);
+  void SaveRobots(const std::string& host_key, const FetchResult& result);
+  void EnqueueSitemaps(const std::string& host_key, const std::string& source);
   void MaybeLease();
   void OnLeased(storage::Result<std::vector<storage::FrontierEntry>> leased,
                 std::uint64_t writes_at_issue);
@@ -85,12 +95,20 @@ class Crawler::Loop {
   HostScheduler scheduler_;
   RobotsCache robots_;
   std::mt19937_64 random_;
+  struct HostHealth {
+    int consecutive_failures = 0;
+    int trips = 0;  // times the breaker has paused the host
+  };
+  std::map<std::string, HostHealth> host_health_;
 
   // Run state.
   CrawlSummary summary_;
   Clock::time_point started_;
   std::int64_t pages_started_ = 0;
+  int fetches_ = 0;              // fetches started whose callback has not run
   int pipeline_ = 0;             // fetched pages not yet written
+  int db_pending_ = 0;           // other store calls under way (robots, sitemaps)
+  std::set<std::string> sitemap_hosts_;  // hosts whose sitemaps are queued this run
   bool lease_pending_ = false;
   bool lease_exhausted_ = false; // the last lease found nothing due
   bool queued_time_pending_ = false;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "parsers/profile_extractor.h"
+
 namespace jobcrawler::crawler {
 
 struct CrawlerOptions {
@@ -24,6 +26,17 @@ struct CrawlerOptions {
   bool respect_robots_txt = true;
   int max_crawl_delay_seconds = 30;  // cap on a robots.txt Crawl-delay
   int parse_threads = 0;             // 0: one per core
+  // Read each host's sitemaps (robots.txt Sitemap: lines and /sitemap.xml)
+  // and enqueue the URLs in them that the source's follow rules allow.
+  bool use_sitemaps = true;
+
+  // Circuit breaker (not in the config file; tests shorten it): this many
+  // failures in a row pause a host for breaker_pause times the number of
+  // pauses so far; after breaker_max_trips pauses the host's remaining URLs
+  // fail for this run and wait for the next.
+  int breaker_threshold = 5;
+  int breaker_pause_ms = 30000;
+  int breaker_max_trips = 3;
 };
 
 struct Source {
@@ -32,6 +45,9 @@ struct Source {
   // Regular expressions (ECMAScript) on absolute canonical URLs; a link is
   // followed when one matches. Empty: the start URLs' hosts.
   std::vector<std::string> follow;
+  // CSS selectors for pages without structured data ([sources.extract]);
+  // empty: none. Config loading has checked that every selector parses.
+  parsers::ExtractionProfile profile;
 };
 
 }  // namespace jobcrawler::crawler

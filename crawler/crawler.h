@@ -33,6 +33,9 @@ struct CrawlProgress {
   std::int64_t postings_updated = 0;
   std::int64_t retries = 0;
   std::int64_t robots_disallowed = 0;
+  std::int64_t redirects = 0;
+  std::int64_t unchanged = 0;  // 304 answers (same-content pages count in the store)
+  std::int64_t hosts_paused = 0;  // circuit-breaker trips
   double elapsed_seconds = 0;
 };
 

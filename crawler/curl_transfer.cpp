@@ -101,6 +101,22 @@ CURLcode SetHeaderList(Transfer& t) {
   return curl_easy_setopt(t.easy.get(), CURLOPT_HTTPHEADER, t.headers.get());
 }
 
+// A request with a body (a webhook POST); a plain GET sets nothing. The body
+// lives in t.request, which outlives the easy handle, so curl need not copy it.
+CURLcode SetMethodAndBody(Transfer& t) {
+  const FetchRequest& r = t.request;
+  CURL* e = t.easy.get();
+  if (!r.body.empty() || r.method == "POST") {
+    CURLcode code = curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+                                     static_cast<curl_off_t>(r.body.size()));
+    if (code != CURLE_OK) return code;
+    code = curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.c_str());
+    if (code != CURLE_OK) return code;
+  }
+  if (r.method.empty() || r.method == "GET" || r.method == "POST") return CURLE_OK;
+  return curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r.method.c_str());
+}
+
 }  // namespace
 
 Transfer::Transfer(FetchRequest req, HttpClient::Callback callback)
@@ -125,7 +141,7 @@ CURLcode ConfigureTransfer(Transfer& t) {
            curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, kAllowedProtocols),
            curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, kAllowedProtocols),
            curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""),  // every decoder curl has
-           curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L),
+           curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.follow_redirects ? 1L : 0L),
            curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(r.max_redirects)),
            curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, Millis(r.timeout)),
            curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, Millis(r.connect_timeout)),
@@ -136,6 +152,7 @@ CURLcode ConfigureTransfer(Transfer& t) {
            curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody),
            curl_easy_setopt(e, CURLOPT_WRITEDATA, &t),
            SetHeaderList(t),
+           SetMethodAndBody(t),
        }) {
     if (code != CURLE_OK) return code;
   }

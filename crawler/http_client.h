@@ -33,7 +33,14 @@ struct FetchRequest {
   std::chrono::seconds low_speed_time{20};
   std::size_t max_body_bytes = 5 * 1024 * 1024;  // decompressed size
   int max_redirects = 5;
+  // false: a 3xx comes back as the result (status and `location`) for the
+  // caller to check against scope and robots.txt before following it.
+  bool follow_redirects = true;
   std::vector<std::string> headers;  // extra request headers, "Name: value"
+  // "" or "GET": a GET. "POST", or a non-empty body: a POST of `body` (set
+  // its Content-Type in `headers`). Any other method is sent as given.
+  std::string method;
+  std::string body;
 };
 
 enum class FetchError {

@@ -1,16 +1,28 @@
 #include "crawler/page_processor.h"
 
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "crawler/url.h"
+#include "parsers/charset.h"
 #include "parsers/page_extractor.h"
+#include "parsers/sitemap.h"
 
 namespace jobcrawler::crawler {
 namespace {
+
+// "2026-11-20": the UTC date of `now`, for relative dates on the page.
+std::string IsoDateUtc(storage::UnixMillis now) {
+  const auto day = std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(now)));
+  const std::chrono::year_month_day date(day);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
 
 std::string Lower(std::string_view text) {
   std::string out(text);
@@ -59,6 +71,40 @@ void AddSightings(parsers::PageExtraction& page, std::string_view base,
   }
 }
 
+// A sitemap the crawler queued itself: an XML (or gzip) body at a URL that
+// says "sitemap".
+bool LooksLikeSitemap(const FetchResult& result, std::string_view url) {
+  std::string lower = Lower(url);
+  if (lower.find("sitemap") == std::string::npos) return false;
+  std::string type = Lower(result.content_type);
+  bool gzip = result.body.size() >= 2 && static_cast<unsigned char>(result.body[0]) == 0x1f &&
+              static_cast<unsigned char>(result.body[1]) == 0x8b;
+  return gzip || type.find("xml") != std::string::npos || type.find("gzip") != std::string::npos;
+}
+
+// Child sitemaps of an index stay on the sitemap's site and skip the follow
+// rules (they are not pages); listed URLs must pass the source's scope.
+void AddSitemapLinks(const FetchResult& result, const PageContext& context,
+                     storage::PageWrite& write) {
+  const storage::FrontierEntry& entry = *context.entry;
+  parsers::Sitemap sitemap = parsers::ParseSitemap(result.body);
+  for (const std::string& loc : sitemap.urls) {
+    std::optional<std::string> url = ResolveUrl(entry.url, loc);
+    if (!url) continue;
+    if (sitemap.is_index ? SiteKey(*url) != SiteKey(entry.url) : !context.scope->Allows(*url)) {
+      continue;
+    }
+    std::optional<std::string> host = HostKey(*url);
+    if (!host) continue;
+    write.links.push_back(storage::FrontierAdd{.url = std::move(*url),
+                                               .host_key = std::move(*host),
+                                               .source = entry.source,
+                                               .depth = sitemap.is_index ? entry.depth : entry.depth + 1,
+                                               .not_before = 0});
+  }
+  if (!sitemap.errors.empty()) write.page.error = "sitemap: " + sitemap.errors.front();
+}
+
 }  // namespace
 
 bool IsHtmlContentType(std::string_view content_type) {
@@ -100,8 +146,23 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   storage::PageWrite write;
   write.page = MakeOutcome(result, *context.entry, context.now);
   bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
-  if (!ok || !IsHtmlContentType(result.content_type)) return write;
-  parsers::PageExtraction page = parsers::ExtractPage(result.body);
+  if (!ok) return write;
+  if (!context.entry->content_hash.empty() && write.page.content_hash == context.entry->content_hash &&
+      !result.truncated) {
+    // Same bytes as last time: the store replays links and postings.
+    write.unchanged = true;
+    write.depth = context.entry->depth;
+    return write;
+  }
+  if (LooksLikeSitemap(result, context.entry->url)) {
+    AddSitemapLinks(result, context, write);
+    return write;
+  }
+  if (!IsHtmlContentType(result.content_type)) return write;
+  // gumbo reads UTF-8 only: decode legacy charsets (ISO-8859-1 and friends) first.
+  parsers::DecodedBody decoded = parsers::DecodeHtml(result.body, result.content_type);
+  parsers::PageExtraction page = parsers::ExtractPage(
+      decoded.utf8, {.profile = &context.scope->profile(), .today = IsoDateUtc(context.now)});
   std::string base = BaseUrl(result, page);
   AddLinks(page, base, context, write);
   AddSightings(page, base, context, write);

@@ -34,7 +34,11 @@ storage::PageOutcome MakeOutcome(const FetchResult& result,
                                  storage::UnixMillis now);
 
 // Builds the complete write for a successful (2xx) or failed fetch. Pages
-// that are not HTML, or not 2xx, yield no links and no postings.
+// that are not HTML, or not 2xx, yield no links and no postings. A body
+// whose hash equals the entry's previous content_hash is not parsed: the
+// write is marked unchanged and the store replays its links and postings.
+// A sitemap (an XML or gzip body at a URL naming "sitemap") yields the
+// URLs it lists that the source's scope allows.
 storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context);
 
 }  // namespace jobcrawler::crawler

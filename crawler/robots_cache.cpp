@@ -33,6 +33,7 @@ RobotsCache::Verdict RobotsCache::Check(const storage::FrontierEntry& entry,
 bool RobotsCache::Wait(storage::FrontierEntry entry) {
   Host& host = hosts_[entry.host_key];
   host.waiting.push_back(std::move(entry));
+  ++waiting_;
   if (host.fetching) return false;
   host.fetching = true;
   return true;
@@ -57,6 +58,7 @@ std::vector<storage::FrontierEntry> RobotsCache::Resolve(const std::string& host
     host.unreachable = true;
     host.expires = now + kUnreachableRetry;
   }
+  waiting_ -= host.waiting.size();
   return std::exchange(host.waiting, {});
 }
 
@@ -89,6 +91,7 @@ std::vector<storage::FrontierEntry> RobotsCache::TakeWaiting() {
     for (auto& entry : host.waiting) all.push_back(std::move(entry));
     host.waiting.clear();
   }
+  waiting_ = 0;
   return all;
 }
 

@@ -54,6 +54,8 @@ class RobotsCache {
   // Every parked entry, for a graceful stop.
   std::vector<storage::FrontierEntry> TakeWaiting();
   bool enabled() const { return enabled_; }
+  // Entries parked until their host's rules arrive.
+  std::size_t waiting() const { return waiting_; }
 
  private:
   struct Host {
@@ -67,6 +69,7 @@ class RobotsCache {
   bool enabled_;
   std::string user_agent_;
   std::map<std::string, Host> hosts_;
+  std::size_t waiting_ = 0;
 };
 
 // "/path?query" of an absolute URL ("/" when the path is empty).

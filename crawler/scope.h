@@ -16,6 +16,10 @@
 
 namespace jobcrawler::crawler {
 
+// "scheme://host:port" with a leading "www." dropped from the host, so that
+// example.de and www.example.de count as one site.
+std::string SiteKey(std::string_view url);
+
 class SourceScope {
  public:
   // Throws std::regex_error on an invalid pattern (config validation has
@@ -24,11 +28,14 @@ class SourceScope {
 
   const std::string& name() const { return name_; }
   bool Allows(std::string_view canonical_url) const;
+  // The source's [sources.extract] selectors (empty when it has none).
+  const parsers::ExtractionProfile& profile() const { return profile_; }
 
  private:
   std::string name_;
   std::vector<std::regex> follow_;
-  std::vector<std::string> hosts_;  // host keys of the start URLs
+  std::vector<std::string> sites_;  // SiteKey of each start URL
+  parsers::ExtractionProfile profile_;
 };
 
 }  // namespace jobcrawler::crawler

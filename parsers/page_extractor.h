@@ -1,8 +1,9 @@
 // Everything the crawler needs from one fetched HTML page.
 //
 // ExtractPage is a pure function: it parses `html` once with gumbo and returns
-// the postings found (JSON-LD first; other formats as fallbacks) and the raw
-// links of the page. It never throws on bad input: a broken page yields what
+// the postings found and the raw links of the page. Postings come from the
+// first format that yields any: JSON-LD, microdata, the source's extraction
+// profile (profile_extractor.h), OpenGraph/meta tags (meta_extractor.h). It never throws on bad input: a broken page yields what
 // could be read plus diagnostics. Thread-safe (no shared state), so the
 // crawler runs it on every core.
 #ifndef JOBCRAWLER_PARSERS_PAGE_EXTRACTOR_H_
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "parsers/posting.h"
+#include "parsers/profile_extractor.h"
 
 namespace jobcrawler::parsers {
 
@@ -24,11 +26,30 @@ struct PageExtraction {
   std::string base_href;  // <base href>, empty when absent
   std::string canonical;  // <link rel=canonical href>, empty when absent
   std::string title;      // <title> text
+  // href values of the page's "next page" links, also in `links`: those the
+  // profile's next_page selects when it has one, else <link rel=next>,
+  // <a rel=next> and anchors reading "Weiter", "Nächste (Seite)", "Next",
+  // "»" or "›" (or with such an aria-label). Document order, no duplicates.
+  std::vector<std::string> next_pages;
+  // 16 hex digits hashing the postings' titles and URLs and the links: equal
+  // signatures mean a page repeats another (pagination ran past its end).
+  std::string page_signature;
   int json_ld_blocks = 0;         // <script type=application/ld+json> seen
   int json_ld_errors = 0;         // of those, blocks that could not be read
   std::vector<std::string> diagnostics;  // human-readable notes on skipped input
 };
 
+struct ExtractPageOptions {
+  // The source's selectors; null or empty: none. Not owned; must outlive
+  // the call.
+  const ExtractionProfile* profile = nullptr;
+  // ISO date ("2026-11-20") that relative dates count back from.
+  std::string today;
+};
+
+PageExtraction ExtractPage(std::string_view html, const ExtractPageOptions& options);
+
+// ExtractPage with no profile and no date for relative dates.
 PageExtraction ExtractPage(std::string_view html);
 
 }  // namespace jobcrawler::parsers

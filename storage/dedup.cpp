@@ -1,6 +1,8 @@
 #include "storage/dedup.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <initializer_list>
 #include <utility>
@@ -150,6 +152,62 @@ std::string_view TrimAscii(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
 }
 
+// 64-bit FNV-1a (http://www.isthe.com/chongo/tech/comp/fnv/).
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+std::uint64_t Fnv1a(std::string_view bytes, std::uint64_t hash = kFnvOffset) {
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= kFnvPrime;
+  }
+  return hash;
+}
+
+// Word shingles of this length make the fingerprint sensitive to word
+// order, not just to vocabulary.
+constexpr std::size_t kShingleWords = 3;
+
+// The hash of tokens[first, first + count) joined by single spaces.
+std::uint64_t ShingleHash(const Tokens& tokens, std::size_t first, std::size_t count) {
+  std::uint64_t hash = kFnvOffset;
+  for (std::size_t i = first; i < first + count; ++i) {
+    if (i > first) hash = Fnv1a(" ", hash);
+    hash = Fnv1a(tokens[i], hash);
+  }
+  return hash;
+}
+
+// Rank words as (canonical rank, folded stem). A title token that starts
+// with a stem carries that rank; prefixes err towards keeping jobs apart.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kRankStems = {{
+    {"deputy", "stellv"}, {"deputy", "deputy"},
+    {"deputy", "vice"}, {"junior", "junior"}, {"senior", "senior"},
+    {"assistant", "assisten"}, {"assistant", "assistant"}, {"trainee", "trainee"},
+    {"trainee", "praktikant"}, {"trainee", "werkstudent"}, {"interim", "interim"},
+    {"interim", "kommissarisch"}, {"interim", "acting"},
+}};
+// Abbreviations that are rank words only as whole tokens.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kRankAbbreviations = {{
+    {"deputy", "stv"}, {"junior", "jr"}, {"senior", "sr"}, {"interim", "komm"},
+}};
+
+std::vector<std::string_view> Ranks(std::string_view title) {
+  std::string folded = FoldTitle(title);
+  std::vector<std::string_view> ranks;
+  for (std::string_view token : Split(folded)) {
+    for (const auto& [rank, stem] : kRankStems) {
+      if (token.starts_with(stem)) ranks.push_back(rank);
+    }
+    for (const auto& [rank, word] : kRankAbbreviations) {
+      if (token == word) ranks.push_back(rank);
+    }
+  }
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  return ranks;
+}
+
 }  // namespace
 
 std::string FoldText(std::string_view text) {
@@ -204,6 +262,38 @@ std::vector<std::string> IdentityKeys(const parsers::Posting& posting,
     keys.push_back("tcl:" + title + "|" + company + "|" + FoldText(posting.locality));
   }
   return keys;
+}
+
+TextFingerprint DescriptionFingerprint(std::string_view description) {
+  std::string folded = FoldText(description);
+  Tokens tokens = Split(folded);
+  TextFingerprint fingerprint;
+  fingerprint.words = static_cast<int>(tokens.size());
+  if (tokens.empty()) return fingerprint;
+  std::size_t width = std::min(kShingleWords, tokens.size());
+  std::array<int, 64> votes{};
+  for (std::size_t first = 0; first + width <= tokens.size(); ++first) {
+    std::uint64_t hash = ShingleHash(tokens, first, width);
+    for (std::size_t bit = 0; bit < votes.size(); ++bit) {
+      votes[bit] += ((hash >> bit) & 1u) != 0 ? 1 : -1;
+    }
+  }
+  for (std::size_t bit = 0; bit < votes.size(); ++bit) {
+    if (votes[bit] > 0) fingerprint.simhash |= std::uint64_t{1} << bit;
+  }
+  return fingerprint;
+}
+
+int HammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+
+bool SameRank(std::string_view title_a, std::string_view title_b) {
+  return Ranks(title_a) == Ranks(title_b);
+}
+
+std::string NearKey(const parsers::Posting& posting) {
+  std::string company = FoldCompany(posting.company);
+  if (company.empty()) return {};
+  return company + "|" + FoldText(posting.locality);
 }
 
 int Completeness(const parsers::Posting& p) {

@@ -20,6 +20,7 @@
 #ifndef JOBCRAWLER_STORAGE_DEDUP_H_
 #define JOBCRAWLER_STORAGE_DEDUP_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,42 @@ std::string FoldCompany(std::string_view company);
 // the posting.
 std::vector<std::string> IdentityKeys(const parsers::Posting& posting,
                                       std::string_view fallback_url);
+
+// The last rung of the ladder, for a record that shares no key: the same
+// job re-posted on another board under another title and URL. It joins an
+// existing posting of the same FoldCompany and FoldText(locality) when both
+// descriptions have at least kMinSimHashWords words and their SimHashes
+// differ in at most kMaxSimHashDistance bits, and never when the titles
+// differ in a rank word (SameRank).
+//
+// Description fingerprint: a 64-bit SimHash (Charikar) of FoldText(text)
+// over word 3-shingles, each shingle hashed with 64-bit FNV-1a. A text of
+// one or two words is one shingle; an empty text hashes to 0.
+struct TextFingerprint {
+  std::uint64_t simhash = 0;
+  int words = 0;  // words of the folded text
+};
+TextFingerprint DescriptionFingerprint(std::string_view description);
+
+// Fewer words give SimHashes too noisy to compare.
+inline constexpr int kMinSimHashWords = 50;
+// Reposts of one ad differ in a date or a contact line; at 64 bits, 3 keeps
+// ads that share a company template but differ in their tasks apart.
+inline constexpr int kMaxSimHashDistance = 3;
+
+// The number of bits in which `a` and `b` differ.
+int HammingDistance(std::uint64_t a, std::uint64_t b);
+
+// True when the folded titles name the same rank: neither has a rank word
+// (stellvertretende/deputy/vice, junior, senior, assistenz/assistant,
+// trainee, praktikant, werkstudent, interim/kommissarisch) the other lacks.
+// "IT-Leiter" and "Stellvertretender IT-Leiter" are different ranks.
+bool SameRank(std::string_view title_a, std::string_view title_b);
+
+// The company-and-place key under which near duplicates are looked for:
+// FoldCompany(company) + "|" + FoldText(locality); "" when the company
+// folds empty (then there is no near-duplicate rung).
+std::string NearKey(const parsers::Posting& posting);
 
 // The number of non-empty fields, used to pick the most complete record.
 int Completeness(const parsers::Posting& posting);

@@ -1,80 +1,24 @@
 #include "storage/posting_table.h"
 
-#include <array>
 #include <optional>
 #include <string>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "storage/dedup.h"
+#include "storage/posting_columns.h"
 
 namespace jobcrawler::storage {
 namespace {
 
-// The Posting fields as stored, in the order of BindPosting/ReadPosting.
-#define JOBCRAWLER_POSTING_COLUMNS                                                       \
-  "title, company, description, street, locality, postal_code, region, country, "       \
-  "salary_min, salary_max, salary_currency, salary_period, employment_type, remote, "   \
-  "date_posted, valid_through, posting_url, identifier, format"
-constexpr int kPostingColumnCount = 19;
-
-// Format names as stored. Kept here rather than calling
-// parsers::PostingFormatName so that stored values never change with display
-// names; unknown text reads back as kMeta, the weakest format.
-constexpr std::array<std::pair<parsers::PostingFormat, std::string_view>, 4> kFormats = {{
-    {parsers::PostingFormat::kJsonLd, "json-ld"},
-    {parsers::PostingFormat::kMicrodata, "microdata"},
-    {parsers::PostingFormat::kHtmlProfile, "html-profile"},
-    {parsers::PostingFormat::kMeta, "meta"},
-}};
-
-std::string_view FormatText(parsers::PostingFormat format) {
-  for (const auto& [value, text] : kFormats) {
-    if (value == format) return text;
-  }
-  return "meta";
-}
-
-parsers::PostingFormat ParseFormat(std::string_view text) {
-  for (const auto& [value, name] : kFormats) {
-    if (name == text) return value;
-  }
-  return parsers::PostingFormat::kMeta;
-}
-
-// Binds the Posting fields to parameters first..first+18.
-void BindPosting(sqlite::Statement& stmt, int first, const parsers::Posting& p) {
-  int i = first;
-  for (const std::string* field : {&p.title, &p.company, &p.description, &p.street, &p.locality,
-                                   &p.postal_code, &p.region, &p.country}) {
-    stmt.Bind(i++, *field);
-  }
-  stmt.Bind(i++, p.salary_min);
-  stmt.Bind(i++, p.salary_max);
-  for (const std::string* field : {&p.salary_currency, &p.salary_period, &p.employment_type,
-                                   &p.remote, &p.date_posted, &p.valid_through, &p.url,
-                                   &p.identifier}) {
-    stmt.Bind(i++, *field);
-  }
-  stmt.Bind(i, FormatText(p.format));
-}
-
-// Reads the Posting fields from columns first..first+18.
-parsers::Posting ReadPosting(const sqlite::Statement& stmt, int first) {
-  parsers::Posting p;
-  int i = first;
-  for (std::string* field : {&p.title, &p.company, &p.description, &p.street, &p.locality,
-                             &p.postal_code, &p.region, &p.country}) {
-    *field = stmt.ColumnText(i++);
-  }
-  p.salary_min = stmt.ColumnOptionalDouble(i++);
-  p.salary_max = stmt.ColumnOptionalDouble(i++);
-  for (std::string* field : {&p.salary_currency, &p.salary_period, &p.employment_type, &p.remote,
-                             &p.date_posted, &p.valid_through, &p.url, &p.identifier}) {
-    *field = stmt.ColumnText(i++);
-  }
-  p.format = ParseFormat(stmt.ColumnText(i));
-  return p;
-}
+// SET clauses that reopen a closed posting seen again, unless `keep` (an SQL
+// condition on the old row) holds. Column names in SET expressions read the
+// row as it was before the UPDATE.
+#define JOBCRAWLER_REOPEN_UNLESS(keep)                                              \
+  "status = IIF(" keep ", status, 'active'), closed_at = IIF(" keep ", closed_at, 0),"  \
+  " closed_run = IIF(" keep ", closed_run, 0),"                                        \
+  " closed_reason = IIF(" keep ", closed_reason, '')"
 
 // The key of `keys` that starts with `prefix` ("id:", "url:", "tcl:"), or "".
 std::string KeyWithPrefix(const std::vector<std::string>& keys, std::string_view prefix) {
@@ -84,19 +28,62 @@ std::string KeyWithPrefix(const std::vector<std::string>& keys, std::string_view
   return {};
 }
 
+// An existing posting and the key (or "simhash:<hex>") that led to it.
+struct Match {
+  std::int64_t posting_id = 0;
+  std::string key;
+};
+
 // The posting that owns the first of `keys` already stored, if any.
-Result<std::optional<std::int64_t>> FindPosting(sqlite::Database& db,
-                                                const std::vector<std::string>& keys) {
+Result<std::optional<Match>> FindByKeys(sqlite::Database& db,
+                                        const std::vector<std::string>& keys) {
   constexpr std::string_view kWhat = "looking up a posting by identity";
   auto stmt = db.Cached("SELECT posting_id FROM posting_keys WHERE key = ?1", kWhat);
   if (!stmt.ok()) return stmt.status();
   for (const std::string& key : keys) {
     auto row = stmt.value()->BindAll(key).Step(kWhat);
     if (!row.ok()) return row.status();
-    if (row.value()) return std::optional(stmt.value()->ColumnInt64(0));
+    if (row.value()) return std::optional(Match{stmt.value()->ColumnInt64(0), key});
     stmt.value()->Reset();
   }
-  return std::optional<std::int64_t>();
+  return std::optional<Match>();
+}
+
+// The stored simhash of a posting: NULL unless the description is long
+// enough for the near-duplicate rung.
+std::optional<std::int64_t> StoredSimHash(const parsers::Posting& posting) {
+  TextFingerprint fingerprint = DescriptionFingerprint(posting.description);
+  if (fingerprint.words < kMinSimHashWords) return std::nullopt;
+  return static_cast<std::int64_t>(fingerprint.simhash);
+}
+
+// The last rung: the closest posting of the same company and place whose
+// description is a near duplicate and whose title has the same rank.
+Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
+                                               const parsers::Posting& posting) {
+  constexpr std::string_view kWhat = "looking up a posting by description";
+  std::optional<std::int64_t> simhash = StoredSimHash(posting);
+  std::string near_key = NearKey(posting);
+  if (!simhash || near_key.empty()) return std::optional<Match>();
+  auto stmt = db.Cached(
+      "SELECT id, simhash, title FROM postings WHERE near_key = ?1 AND simhash IS NOT NULL"
+      " ORDER BY id",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  stmt.value()->BindAll(near_key);
+  auto incoming = static_cast<std::uint64_t>(*simhash);
+  std::optional<Match> best;
+  int best_distance = kMaxSimHashDistance + 1;
+  for (;;) {
+    auto row = stmt.value()->Step(kWhat);
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    int distance = HammingDistance(incoming, static_cast<std::uint64_t>(stmt.value()->ColumnInt64(1)));
+    if (distance >= best_distance || !SameRank(posting.title, stmt.value()->ColumnText(2))) continue;
+    best_distance = distance;
+    best = Match{stmt.value()->ColumnInt64(0), fmt::format("simhash:{:016x}", incoming)};
+  }
+  return best;
 }
 
 Result<std::int64_t> InsertPosting(sqlite::Database& db, const Sighting& sighting,
@@ -106,9 +93,9 @@ Result<std::int64_t> InsertPosting(sqlite::Database& db, const Sighting& sightin
   auto stmt = db.Cached(
       "INSERT INTO postings (id_key, url_key, tcl_key, " JOBCRAWLER_POSTING_COLUMNS
       ", url, source, completeness, first_seen, last_seen, first_seen_run, last_seen_run,"
-      " status, matched) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26, ?27, ?27, 'active',"
-      " ?28)",
+      " status, matched, near_key, simhash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26,"
+      " ?27, ?27, 'active', ?28, ?29, ?30)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();
@@ -117,6 +104,7 @@ Result<std::int64_t> InsertPosting(sqlite::Database& db, const Sighting& sightin
   int next = 4 + kPostingColumnCount;
   s.Bind(next, url).Bind(next + 1, context.source).Bind(next + 2, Completeness(sighting.posting));
   s.Bind(next + 3, context.seen_at).Bind(next + 4, context.run_id).Bind(next + 5, sighting.matched);
+  s.Bind(next + 6, NearKey(sighting.posting)).Bind(next + 7, StoredSimHash(sighting.posting));
   JOBCRAWLER_RETURN_IF_ERROR(s.Run(kWhat));
   return db.LastInsertRowId();
 }
@@ -141,7 +129,7 @@ Result<StoredPosting> LoadPosting(sqlite::Database& db, std::int64_t id) {
   sqlite::Statement& s = *stmt.value();
   auto row = s.BindAll(id).Step(kWhat);
   if (!row.ok()) return row.status();
-  if (!row.value()) return Status::Error("reading a posting to merge: no posting " + std::to_string(id));
+  if (!row.value()) return Status::Error(fmt::format("{}: no posting {}", kWhat, id));
   int next = kPostingColumnCount;
   return StoredPosting{ReadPosting(s, 0), s.ColumnText(next), s.ColumnText(next + 1),
                        s.ColumnInt(next + 2), s.ColumnInt(next + 3) != 0,
@@ -172,13 +160,16 @@ StoredPosting Merge(StoredPosting stored, const Sighting& sighting,
 Status UpdatePosting(sqlite::Database& db, std::int64_t id, const StoredPosting& merged,
                      const SightingContext& context, const std::vector<std::string>& keys) {
   constexpr std::string_view kWhat = "updating a posting";
+  // ?19 is the merged valid_through (see RecordSighting on "expired").
   auto stmt = db.Cached(
-      "UPDATE postings SET (id_key, url_key, tcl_key, " JOBCRAWLER_POSTING_COLUMNS
-      ", url, source, completeness, last_seen, last_seen_run, status, matched) = ("
-      " IIF(id_key = '', ?1, id_key), IIF(url_key = '', ?2, url_key),"
-      " IIF(tcl_key = '', ?3, tcl_key), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, MAX(last_seen, ?26),"
-      " MAX(last_seen_run, ?27), 'active', ?28) WHERE id = ?29",
+      "UPDATE postings SET id_key = IIF(id_key = '', ?1, id_key),"
+      " url_key = IIF(url_key = '', ?2, url_key), tcl_key = IIF(tcl_key = '', ?3, tcl_key),"
+      " (" JOBCRAWLER_POSTING_COLUMNS ") = (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22), url = ?23, source = ?24, completeness = ?25,"
+      " last_seen = MAX(last_seen, ?26), last_seen_run = MAX(last_seen_run, ?27), matched = ?28,"
+      " near_key = ?30, simhash = ?31, " JOBCRAWLER_REOPEN_UNLESS(
+          "(status = 'closed' AND closed_reason = 'expired' AND valid_through = ?19)")
+      " WHERE id = ?29",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();
@@ -187,7 +178,8 @@ Status UpdatePosting(sqlite::Database& db, std::int64_t id, const StoredPosting&
   int next = 4 + kPostingColumnCount;
   s.Bind(next, merged.url).Bind(next + 1, merged.source).Bind(next + 2, merged.completeness);
   s.Bind(next + 3, context.seen_at).Bind(next + 4, context.run_id).Bind(next + 5, merged.matched);
-  s.Bind(next + 6, id);
+  s.Bind(next + 6, id).Bind(next + 7, NearKey(merged.posting));
+  s.Bind(next + 8, StoredSimHash(merged.posting));
   return s.Run(kWhat);
 }
 
@@ -205,52 +197,48 @@ Status AddKeys(sqlite::Database& db, std::int64_t id, const std::vector<std::str
   return Status::Ok();
 }
 
+// The matched key is kept from the sighting's first recording: it explains
+// why the URL joined the posting, not how it was found later.
 Status UpsertSightingRow(sqlite::Database& db, std::int64_t id, std::string_view url,
-                         std::string_view page_url, const SightingContext& context) {
+                         std::string_view page_url, std::string_view matched_key,
+                         const SightingContext& context) {
   constexpr std::string_view kWhat = "recording a sighting";
   auto stmt = db.Cached(
-      "INSERT INTO sightings (posting_id, url, source, page_url, first_seen, last_seen, last_run)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT (posting_id, url) DO UPDATE SET"
+      "INSERT INTO sightings (posting_id, url, source, page_url, first_seen, last_seen, last_run,"
+      " matched_key) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
+      " ON CONFLICT (posting_id, url) DO UPDATE SET"
       " source = excluded.source, page_url = excluded.page_url,"
-      " last_seen = MAX(last_seen, excluded.last_seen), last_run = excluded.last_run",
+      " last_seen = MAX(last_seen, excluded.last_seen), last_run = MAX(last_run, excluded.last_run)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
-      ->BindAll(id, url, context.source, page_url, context.seen_at, context.run_id)
+      ->BindAll(id, url, context.source, page_url, context.seen_at, context.run_id, matched_key)
       .Run(kWhat);
 }
 
-// The sighting URLs of posting `id` other than its best `url`, sorted.
-Result<std::vector<std::string>> OtherUrls(sqlite::Database& db, std::int64_t id,
-                                           const std::string& url) {
-  constexpr std::string_view kWhat = "listing where a posting was seen";
+Result<std::optional<Match>> FindPosting(sqlite::Database& db, const parsers::Posting& posting,
+                                         const std::vector<std::string>& keys) {
+  auto by_key = FindByKeys(db, keys);
+  if (!by_key.ok() || by_key.value()) return by_key;
+  return FindNearDuplicate(db, posting);
+}
+
+Result<std::vector<std::int64_t>> PostingsOnPage(sqlite::Database& db,
+                                                 std::string_view page_url) {
+  constexpr std::string_view kWhat = "finding the postings of an unchanged page";
   auto stmt = db.Cached(
-      "SELECT url FROM sightings WHERE posting_id = ?1 AND url <> ?2 ORDER BY url", kWhat);
+      "SELECT DISTINCT posting_id FROM sightings WHERE page_url = ?1 OR url = ?1"
+      " ORDER BY posting_id",
+      kWhat);
   if (!stmt.ok()) return stmt.status();
-  stmt.value()->BindAll(id, url);
-  std::vector<std::string> urls;
+  stmt.value()->BindAll(page_url);
+  std::vector<std::int64_t> ids;
   for (;;) {
     auto row = stmt.value()->Step(kWhat);
     if (!row.ok()) return row.status();
-    if (!row.value()) return urls;
-    urls.push_back(stmt.value()->ColumnText(0));
+    if (!row.value()) return ids;
+    ids.push_back(stmt.value()->ColumnInt64(0));
   }
-}
-
-PostingRow ReadRow(const sqlite::Statement& s) {
-  PostingRow row;
-  row.id = s.ColumnInt64(0);
-  row.posting = ReadPosting(s, 1);
-  int next = 1 + kPostingColumnCount;
-  row.url = s.ColumnText(next);
-  row.source = s.ColumnText(next + 1);
-  row.first_seen = s.ColumnInt64(next + 2);
-  row.last_seen = s.ColumnInt64(next + 3);
-  row.first_seen_run = s.ColumnInt64(next + 4);
-  row.last_seen_run = s.ColumnInt64(next + 5);
-  row.status = s.ColumnText(next + 6);
-  row.matched = s.ColumnInt(next + 7) != 0;
-  return row;
 }
 
 }  // namespace
@@ -260,11 +248,13 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
   std::string_view url =
       sighting.posting.url.empty() ? std::string_view(sighting.page_url) : sighting.posting.url;
   std::vector<std::string> keys = IdentityKeys(sighting.posting, context.fallback_url);
-  auto found = FindPosting(db, keys);
+  auto found = FindPosting(db, sighting.posting, keys);
   if (!found.ok()) return found.status();
   RecordedSighting recorded;
+  std::string matched_key;
   if (found.value()) {
-    recorded.posting_id = *found.value();
+    recorded.posting_id = found.value()->posting_id;
+    matched_key = found.value()->key;
     auto stored = LoadPosting(db, recorded.posting_id);
     if (!stored.ok()) return stored.status();
     StoredPosting merged = Merge(std::move(stored).value(), sighting, context, url);
@@ -275,36 +265,36 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
     recorded = {inserted.value(), true};
   }
   JOBCRAWLER_RETURN_IF_ERROR(AddKeys(db, recorded.posting_id, keys));
-  JOBCRAWLER_RETURN_IF_ERROR(
-      UpsertSightingRow(db, recorded.posting_id, url, sighting.page_url, context));
+  JOBCRAWLER_RETURN_IF_ERROR(UpsertSightingRow(db, recorded.posting_id, url, sighting.page_url,
+                                               matched_key, context));
   return recorded;
 }
 
-Result<std::vector<PostingRow>> ReadPostingRows(sqlite::Database& db, const PostingQuery& query) {
-  constexpr std::string_view kWhat = "listing postings";
-  std::vector<PostingRow> rows;
-  {
-    auto stmt = db.Cached("SELECT id, " JOBCRAWLER_POSTING_COLUMNS
-                          ", url, source, first_seen, last_seen, first_seen_run, last_seen_run,"
-                          " status, matched FROM postings"
-                          " WHERE (?1 IS NULL OR first_seen_run = ?1) AND (?2 = 0 OR matched = 1)"
-                          " ORDER BY first_seen DESC, id",
-                          kWhat);
-    if (!stmt.ok()) return stmt.status();
-    stmt.value()->BindAll(query.first_seen_run, query.matched_only);
-    for (;;) {
-      auto row = stmt.value()->Step(kWhat);
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      rows.push_back(ReadRow(*stmt.value()));
-    }
+Result<std::vector<std::int64_t>> MarkPageSeenAgain(sqlite::Database& db,
+                                                    std::string_view page_url,
+                                                    const SightingContext& context) {
+  constexpr std::string_view kWhat = "marking the postings of an unchanged page as seen";
+  auto ids = PostingsOnPage(db, page_url);
+  if (!ids.ok()) return ids.status();
+  auto sightings = db.Cached(
+      "UPDATE sightings SET last_seen = MAX(last_seen, ?2), last_run = MAX(last_run, ?3)"
+      " WHERE page_url = ?1 OR url = ?1",
+      kWhat);
+  if (!sightings.ok()) return sightings.status();
+  JOBCRAWLER_RETURN_IF_ERROR(
+      sightings.value()->BindAll(page_url, context.seen_at, context.run_id).Run(kWhat));
+  auto postings = db.Cached(
+      "UPDATE postings SET last_seen = MAX(last_seen, ?2), last_seen_run = MAX(last_seen_run, ?3),"
+      " " JOBCRAWLER_REOPEN_UNLESS("(status = 'closed' AND closed_reason = 'expired')")
+      " WHERE id = ?1",
+      kWhat);
+  if (!postings.ok()) return postings.status();
+  for (std::int64_t id : ids.value()) {
+    JOBCRAWLER_RETURN_IF_ERROR(
+        postings.value()->BindAll(id, context.seen_at, context.run_id).Run(kWhat));
+    postings.value()->Reset();
   }
-  for (PostingRow& row : rows) {
-    auto urls = OtherUrls(db, row.id, row.url);
-    if (!urls.ok()) return urls.status();
-    row.also_seen_at = std::move(urls).value();
-  }
-  return rows;
+  return ids;
 }
 
 }  // namespace jobcrawler::storage

@@ -1,7 +1,7 @@
-// The postings, posting_keys and sightings tables: recording one sighting
-// (find the posting by identity, insert or merge, remember where it was
-// seen) and reading postings back for export. Private to storage/; used by
-// SqliteStore inside its transactions.
+// The postings, posting_keys and sightings tables, writing side: recording
+// one sighting (find the posting by identity, insert or merge, remember
+// where it was seen). Reading is in posting_read.h. Private to storage/;
+// used by SqliteStore inside its transactions.
 #ifndef JOBCRAWLER_STORAGE_POSTING_TABLE_H_
 #define JOBCRAWLER_STORAGE_POSTING_TABLE_H_
 
@@ -30,16 +30,26 @@ struct RecordedSighting {
   bool is_new = false;  // the posting did not exist before
 };
 
-// Finds the posting of `sighting` by its identity keys, inserts it or merges
-// it into the existing one (empty fields filled, the most complete record
-// kept as best, last_seen advanced, status back to active), and upserts the
-// sighting row. Must run inside a transaction; fails when the sighting has
-// no URL.
+// Finds the posting of `sighting` by its identity keys, else by the
+// near-duplicate rung (storage/dedup.h), inserts it or merges it into the
+// existing one (empty fields filled, the most complete record kept as best,
+// last_seen advanced, reopened if closed), and upserts the sighting row
+// with the key that joined it. Must run inside a transaction; fails when
+// the sighting has no URL.
+//
+// Our choice: a posting closed as "expired" stays closed when seen again
+// with the same valid_through (boards often list ads past their end date;
+// reopening would report it closed again after every run). A new
+// valid_through reopens it.
 Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& sighting,
                                         const SightingContext& context);
 
-// Postings for export, newest first_seen first, then by id.
-Result<std::vector<PostingRow>> ReadPostingRows(sqlite::Database& db, const PostingQuery& query);
+// Marks every sighting found on `page_url` and its posting as seen again at
+// context.seen_at in context.run_id (an unchanged page), reopening closed
+// postings as RecordSighting does. Returns the ids of the postings touched.
+// Must run inside a transaction.
+Result<std::vector<std::int64_t>> MarkPageSeenAgain(sqlite::Database& db, std::string_view page_url,
+                              const SightingContext& context);
 
 }  // namespace jobcrawler::storage
 

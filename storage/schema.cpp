@@ -118,8 +118,61 @@ CREATE TABLE sightings (
 );
 )sql";
 
+// Version 2: posting lifecycle (closing), the links each page carried (to
+// re-crawl behind an unchanged page), which key joined each sighting, the
+// near-duplicate fingerprint, per-run source health and the robots.txt
+// cache. Postings from version 1 get their fingerprint when next seen.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE postings ADD COLUMN closed_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE postings ADD COLUMN closed_run INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE postings ADD COLUMN closed_reason TEXT NOT NULL DEFAULT '';
+-- FoldCompany(company) "|" FoldText(locality); '' when the company folds empty.
+ALTER TABLE postings ADD COLUMN near_key TEXT NOT NULL DEFAULT '';
+-- DescriptionSimHash as a signed 64-bit integer; NULL when the description
+-- is too short to compare (storage/dedup.h).
+ALTER TABLE postings ADD COLUMN simhash INTEGER;
+CREATE INDEX postings_by_status ON postings (status, last_seen_run);
+CREATE INDEX postings_by_closed_run ON postings (closed_run);
+CREATE INDEX postings_by_near_key ON postings (near_key) WHERE simhash IS NOT NULL;
+
+-- The identity key that joined a sighting to its posting ('' for the
+-- sighting that created the posting).
+ALTER TABLE sightings ADD COLUMN matched_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX sightings_by_page_url ON sightings (page_url);
+CREATE INDEX sightings_by_url ON sightings (url);
+CREATE INDEX sightings_by_posting ON sightings (posting_id, last_run);
+
+-- The outgoing links of the latest fetch with a body of each page.
+CREATE TABLE page_links (
+  page_url TEXT NOT NULL,
+  url      TEXT NOT NULL,
+  host_key TEXT NOT NULL,
+  source   TEXT NOT NULL,
+  PRIMARY KEY (page_url, url)
+) WITHOUT ROWID;
+
+-- Which sources each completed run reached (healthy = 1) or not.
+CREATE TABLE run_sources (
+  run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  source  TEXT NOT NULL,
+  healthy INTEGER NOT NULL CHECK (healthy IN (0, 1)),
+  PRIMARY KEY (run_id, source)
+) WITHOUT ROWID;
+CREATE INDEX run_sources_by_source ON run_sources (source, healthy, run_id);
+
+CREATE TABLE robots (
+  host_key    TEXT PRIMARY KEY,
+  http_status INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  fetched_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX pages_by_run ON pages (run_id, source);
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

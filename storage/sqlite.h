@@ -38,6 +38,11 @@ const Status& StatusOf(const Result<T>& result) {
   return result.status();
 }
 
+// `status` with "<context>: " in front of its message.
+inline Status WithContext(std::string_view context, const Status& status) {
+  return Status::Error(std::string(context) + ": " + status.message());
+}
+
 // Returns the error of `expr` (a Status or Result<T>) from the calling
 // function, which must return Status or Result<U>.
 #define JOBCRAWLER_RETURN_IF_ERROR(expr)                                   \

@@ -1,11 +1,10 @@
 #include "storage/sqlite_store.h"
 
-#include <set>
 #include <utility>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "storage/posting_table.h"
 #include "storage/schema.h"
 
 namespace jobcrawler::storage {
@@ -14,10 +13,6 @@ namespace {
 // How long a statement waits for another connection's lock (an export
 // reading while the crawl writes) before failing with SQLITE_BUSY.
 constexpr int kBusyTimeoutMillis = 5000;
-
-Status WithContext(std::string_view context, const Status& status) {
-  return Status::Error(fmt::format("{}: {}", context, status.message()));
-}
 
 // Connection settings; foreign_keys and busy_timeout are per connection, so
 // they are set on every open, not in a migration.
@@ -62,17 +57,6 @@ RunInfo ReadRunRow(const sqlite::Statement& s) {
   return run;
 }
 
-// The page URL stands in for missing posting URLs only when at most one
-// posting on the page lacks its own URL; otherwise the page is a listing
-// and its URL identifies none of them.
-std::string_view FallbackUrl(const PageWrite& write) {
-  int without_url = 0;
-  for (const Sighting& sighting : write.sightings) {
-    if (sighting.posting.url.empty()) ++without_url;
-  }
-  return without_url <= 1 ? std::string_view(write.page.url) : std::string_view();
-}
-
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
@@ -81,7 +65,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   std::string context = "opening " + path;
   Status status = Configure(db.value());
   if (status.ok()) status = Migrate(db.value());
-  if (!status.ok()) return WithContext(context, status);
+  if (!status.ok()) return sqlite::WithContext(context, status);
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db).value()));
 }
 
@@ -134,6 +118,21 @@ Result<std::optional<RunInfo>> SqliteStore::ReadRun(std::string_view sql, std::s
   return std::optional(ReadRunRow(*stmt.value()));
 }
 
+Result<std::vector<RunInfo>> SqliteStore::ListRuns(int limit) {
+  constexpr std::string_view kWhat = "listing runs";
+  auto stmt = db_.Cached("SELECT " JOBCRAWLER_RUN_COLUMNS " FROM runs ORDER BY id DESC LIMIT ?1",
+                         kWhat);
+  if (!stmt.ok()) return stmt.status();
+  stmt.value()->BindAll(limit);
+  std::vector<RunInfo> runs;
+  for (;;) {
+    auto row = stmt.value()->Step(kWhat);
+    if (!row.ok()) return row.status();
+    if (!row.value()) return runs;
+    runs.push_back(ReadRunRow(*stmt.value()));
+  }
+}
+
 // --- Frontier ---
 
 Result<int> SqliteStore::AddToFrontier(std::int64_t run_id, const std::vector<FrontierAdd>& urls) {
@@ -165,10 +164,15 @@ Result<int> SqliteStore::InsertLinks(std::int64_t run_id, const std::vector<Fron
   return added;
 }
 
-Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(std::int64_t run_id, int limit,
-                                                              int per_host_limit,
-                                                              UnixMillis now) {
+Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(
+    std::int64_t run_id, int limit, int per_host_limit, UnixMillis now,
+    const std::vector<std::string>& skip_hosts) {
   constexpr std::string_view kWhat = "leasing frontier entries";
+  // The hosts to skip travel as one JSON array, so the statement stays
+  // cacheable whatever their number. Host keys are ASCII; replacing invalid
+  // UTF-8 cannot make one match another.
+  std::string skip = nlohmann::json(skip_hosts).dump(-1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace);
   auto txn = sqlite::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   std::vector<FrontierEntry> entries;
@@ -176,7 +180,8 @@ Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(std::int64_t run_i
     auto stmt = db_.Cached(
         "WITH due AS (SELECT id, depth, ROW_NUMBER() OVER ("
         "   PARTITION BY host_key ORDER BY depth, id) AS host_rank"
-        " FROM frontier WHERE run_id = ?1 AND state = 'queued' AND not_before <= ?2)"
+        " FROM frontier WHERE run_id = ?1 AND state = 'queued' AND not_before <= ?2"
+        "  AND host_key NOT IN (SELECT value FROM json_each(?5)))"
         " SELECT f.id, f.url, f.host_key, f.source, f.depth, f.attempts,"
         "  p.etag, p.last_modified, p.content_hash"
         " FROM due JOIN frontier f ON f.id = due.id LEFT JOIN pages p ON p.url = f.url"
@@ -184,7 +189,7 @@ Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(std::int64_t run_i
         kWhat);
     if (!stmt.ok()) return stmt.status();
     sqlite::Statement& s = *stmt.value();
-    s.BindAll(run_id, now, per_host_limit, limit);
+    s.BindAll(run_id, now, per_host_limit, limit, skip);
     for (;;) {
       auto row = s.Step(kWhat);
       if (!row.ok()) return row.status();
@@ -240,91 +245,6 @@ Result<std::optional<UnixMillis>> SqliteStore::NextQueuedTime(std::int64_t run_i
   if (!row.ok()) return row.status();
   if (!row.value() || stmt.value()->IsNull(0)) return std::optional<UnixMillis>();
   return std::optional(stmt.value()->ColumnInt64(0));
-}
-
-// --- Pages ---
-
-Status SqliteStore::FinishFrontierEntry(std::int64_t run_id, const PageWrite& write) {
-  constexpr std::string_view kWhat = "updating the frontier entry";
-  auto stmt = db_.Cached(
-      "UPDATE frontier SET state = IIF(?3 IS NULL, 'done', 'queued'),"
-      " not_before = COALESCE(?3, not_before), attempts = attempts + 1"
-      " WHERE id = ?1 AND run_id = ?2",
-      kWhat);
-  if (!stmt.ok()) return stmt.status();
-  JOBCRAWLER_RETURN_IF_ERROR(
-      stmt.value()->BindAll(write.page.frontier_id, run_id, write.retry_at).Run(kWhat));
-  if (db_.Changes() == 0) {
-    return Status::Error(
-        fmt::format("frontier entry {} is not in run {}", write.page.frontier_id, run_id));
-  }
-  return Status::Ok();
-}
-
-Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
-  constexpr std::string_view kWhat = "storing the page";
-  // A 304 or a fetch without response brings no body: the validators of the
-  // body we have stay, so the next request can still be conditional.
-  auto stmt = db_.Cached(
-      "INSERT INTO pages (url, final_url, source, http_status, content_type, etag,"
-      " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-      " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
-      " source = excluded.source, http_status = excluded.http_status,"
-      " content_type = excluded.content_type,"
-      " etag = IIF(excluded.http_status IN (0, 304) AND excluded.etag = '', etag, excluded.etag),"
-      " last_modified = IIF(excluded.http_status IN (0, 304) AND excluded.last_modified = '',"
-      "   last_modified, excluded.last_modified),"
-      " content_hash = IIF(excluded.http_status IN (0, 304) AND excluded.content_hash = '',"
-      "   content_hash, excluded.content_hash),"
-      " bytes = excluded.bytes, truncated = excluded.truncated, error = excluded.error,"
-      " fetched_at = excluded.fetched_at, run_id = excluded.run_id",
-      kWhat);
-  if (!stmt.ok()) return stmt.status();
-  return stmt.value()
-      ->BindAll(page.url, page.final_url, page.source, page.http_status, page.content_type,
-                page.etag, page.last_modified, page.content_hash, page.bytes, page.truncated,
-                page.error, page.fetched_at, run_id)
-      .Run(kWhat);
-}
-
-Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageWrite& write) {
-  std::string context = "recording page " + write.page.url;
-  auto txn = sqlite::Transaction::Begin(db_);
-  if (!txn.ok()) return WithContext(context, txn.status());
-  Status status = FinishFrontierEntry(run_id, write);
-  if (status.ok()) status = UpsertPage(run_id, write.page);
-  if (!status.ok()) return WithContext(context, status);
-  auto links = InsertLinks(run_id, write.links);
-  if (!links.ok()) return WithContext(context, links.status());
-  PageWriteResult result;
-  result.links_added = links.value();
-  SightingContext sighting_context{run_id, write.page.source, write.page.fetched_at,
-                                   FallbackUrl(write)};
-  std::set<std::int64_t> counted;  // a posting counts once per page
-  for (std::size_t i = 0; i < write.sightings.size(); ++i) {
-    auto recorded = RecordSighting(db_, write.sightings[i], sighting_context);
-    if (!recorded.ok()) {
-      return WithContext(fmt::format("{}, posting {}", context, i + 1), recorded.status());
-    }
-    if (!counted.insert(recorded->posting_id).second) continue;
-    ++(recorded->is_new ? result.postings_new : result.postings_updated);
-  }
-  status = txn->Commit();
-  if (!status.ok()) return WithContext(context, status);
-  return result;
-}
-
-// --- Postings ---
-
-Result<std::vector<PostingRow>> SqliteStore::ListPostings(const PostingQuery& query) {
-  // One read transaction: postings and their sightings from one snapshot.
-  auto txn = sqlite::Transaction::Begin(db_, sqlite::Transaction::Mode::kDeferred);
-  if (!txn.ok()) return txn.status();
-  auto rows = ReadPostingRows(db_, query);
-  if (!rows.ok()) return rows.status();
-  JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
-  return rows;
 }
 
 }  // namespace jobcrawler::storage

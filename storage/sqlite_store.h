@@ -30,8 +30,9 @@ class SqliteStore final : public Store {
   Result<std::optional<RunInfo>> UnfinishedRun() override;
 
   Result<int> AddToFrontier(std::int64_t run_id, const std::vector<FrontierAdd>& urls) override;
-  Result<std::vector<FrontierEntry>> LeaseFrontier(std::int64_t run_id, int limit,
-                                                   int per_host_limit, UnixMillis now) override;
+  Result<std::vector<FrontierEntry>> LeaseFrontier(
+      std::int64_t run_id, int limit, int per_host_limit, UnixMillis now,
+      const std::vector<std::string>& skip_hosts) override;
   Status ReleaseLeases(std::int64_t run_id) override;
   Result<FrontierCounts> CountFrontier(std::int64_t run_id) override;
   Result<std::optional<UnixMillis>> NextQueuedTime(std::int64_t run_id) override;
@@ -43,17 +44,45 @@ class SqliteStore final : public Store {
   // the stored etag/last_modified/content_hash where it brings none. The
   // page URL identifies a URL-less posting only when it is the page's only
   // one (a listing's URL identifies none of its postings).
+  //
+  // The page's links are remembered (replacing the previous ones) only when
+  // it brought a body (2xx) and is not `unchanged`, so that a failed fetch
+  // in between does not forget what an unchanged page links to. For an
+  // `unchanged` page, write.links and write.sightings are recorded as well
+  // when given. A 404/410 closes postings as store.h describes (not counted
+  // in the result).
   Result<PageWriteResult> RecordPage(std::int64_t run_id, const PageWrite& write) override;
 
   Result<std::vector<PostingRow>> ListPostings(const PostingQuery& query) override;
+
+  // Also records which sources the run reached (healthy) and which it only
+  // tried (those in its frontier but not in `healthy_sources`). Calling it
+  // twice for a run closes nothing more. close_after_missed_runs < 1 closes
+  // nothing as unseen; an empty rules.today closes nothing as expired.
+  Result<LifecycleResult> CloseStale(std::int64_t run_id,
+                                     const std::vector<std::string>& healthy_sources,
+                                     const LifecycleRules& rules) override;
+  Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
+                                                UnixMillis now) override;
+  Status PutRobots(const RobotsRecord& record) override;
+
+  Result<std::vector<RunInfo>> ListRuns(int limit) override;
+  // Counts come from the latest fetch of each URL and the latest sighting of
+  // each posting URL: exact for the newest run, an undercount for an older
+  // run whose pages were fetched again since. Sorted by source.
+  Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) override;
+  Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) override;
 
  private:
   explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}
 
   Result<std::optional<RunInfo>> ReadRun(std::string_view sql, std::string_view what);
   Result<int> InsertLinks(std::int64_t run_id, const std::vector<FrontierAdd>& urls);
+  // RecordPage's steps (page_record.cpp), inside its transaction.
   Status FinishFrontierEntry(std::int64_t run_id, const PageWrite& write);
   Status UpsertPage(std::int64_t run_id, const PageOutcome& page);
+  Result<int> UpdatePageLinks(std::int64_t run_id, const PageWrite& write);
+  Status RecordSightings(std::int64_t run_id, const PageWrite& write, PageWriteResult& result);
 
   sqlite::Database db_;
 };

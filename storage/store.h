@@ -104,6 +104,12 @@ struct PageWrite {
   // When set, the frontier entry is queued again for a later attempt instead
   // of being marked done.
   std::optional<UnixMillis> retry_at;
+  // The page is unchanged since its last fetch (HTTP 304, or the same content
+  // hash): the store re-adds the links it recorded for the URL last time
+  // (at depth page depth + 1, in this run's frontier) and counts the
+  // postings it carried as seen again, instead of needing a re-parse.
+  bool unchanged = false;
+  int depth = 0;  // the page's frontier depth, for re-added links
 };
 
 struct PageWriteResult {
@@ -125,12 +131,72 @@ struct PostingRow {
   std::int64_t last_seen_run = 0;
   std::string status;  // "active" or "closed"
   bool matched = false;
+  UnixMillis closed_at = 0;        // 0 while active
+  std::int64_t closed_run = 0;     // the run that closed it, 0 while active
+  std::string closed_reason;       // "gone" (404/410), "expired" (validThrough), "unseen"
 };
 
 struct PostingQuery {
   // Only postings first seen in this run, when set.
   std::optional<std::int64_t> first_seen_run;
+  // Only postings first seen at or after this time / in this run or later.
+  std::optional<UnixMillis> first_seen_since;
+  std::optional<std::int64_t> first_seen_since_run;
+  // Only postings with this status ("active" or "closed").
+  std::optional<std::string> status;
+  // Only postings closed by this run.
+  std::optional<std::int64_t> closed_run;
   bool matched_only = false;
+};
+
+// A host's robots.txt as last fetched, cached across runs (RFC 9309 §2.4).
+struct RobotsRecord {
+  std::string host_key;
+  int http_status = 0;  // 0: unreachable
+  std::string body;     // at most 512 KiB
+  UnixMillis fetched_at = 0;
+  UnixMillis expires_at = 0;
+};
+
+// How postings close at the end of a run (see Store::CloseStale).
+struct LifecycleRules {
+  // A posting not seen in this many consecutive runs that did crawl its
+  // source successfully is closed.
+  int close_after_missed_runs = 3;
+  std::string today;  // ISO date; postings whose valid_through is before it close
+  UnixMillis now = 0;
+};
+
+struct LifecycleResult {
+  int closed_unseen = 0;
+  int closed_expired = 0;
+};
+
+// Per source, what one run saw; for source health and the run record.
+struct SourceRunStats {
+  std::string source;
+  std::int64_t pages_fetched = 0;
+  std::int64_t pages_failed = 0;
+  std::int64_t structured_pages = 0;  // pages that carried at least one posting
+  std::int64_t sightings = 0;
+};
+
+struct SightingInfo {
+  std::string url;
+  std::string source;
+  std::string page_url;
+  UnixMillis first_seen = 0;
+  UnixMillis last_seen = 0;
+  std::int64_t last_run = 0;
+};
+
+// Why sightings were taken as one job: the posting, every sighting, and the
+// identity keys that joined them (e.g. "id:muster:DS-17", "url:https://...").
+struct PostingExplanation {
+  PostingRow row;
+  std::vector<SightingInfo> sightings;
+  std::vector<std::string> keys;
+  std::vector<std::string> reasons;  // one line per merge, human readable
 };
 
 class Store {
@@ -150,10 +216,11 @@ class Store {
                                     const std::vector<FrontierAdd>& urls) = 0;
   // Leases up to `limit` queued entries whose not_before <= now, at most
   // `per_host_limit` per host, lowest depth first, oldest first.
-  virtual Result<std::vector<FrontierEntry>> LeaseFrontier(std::int64_t run_id,
-                                                           int limit,
-                                                           int per_host_limit,
-                                                           UnixMillis now) = 0;
+  // Hosts in `skip_hosts` get nothing (the crawler already holds enough of
+  // theirs), so that one slow host cannot fill the crawler's buffer.
+  virtual Result<std::vector<FrontierEntry>> LeaseFrontier(
+      std::int64_t run_id, int limit, int per_host_limit, UnixMillis now,
+      const std::vector<std::string>& skip_hosts) = 0;
   // Returns every leased entry of the run to the queue (graceful stop,
   // resume after a kill).
   virtual Status ReleaseLeases(std::int64_t run_id) = 0;
@@ -168,6 +235,26 @@ class Store {
 
   // Postings for export, newest first_seen first.
   virtual Result<std::vector<PostingRow>> ListPostings(const PostingQuery& query) = 0;
+
+  // Lifecycle, at the end of a completed run: closes postings of the
+  // `healthy_sources` (those the run crawled successfully) that were not
+  // seen in rules.close_after_missed_runs such runs, and postings whose
+  // valid_through is before rules.today. A failed source closes nothing.
+  // (Postings whose page answers 404/410 are closed by RecordPage.)
+  virtual Result<LifecycleResult> CloseStale(std::int64_t run_id,
+                                             const std::vector<std::string>& healthy_sources,
+                                             const LifecycleRules& rules) = 0;
+  // robots.txt cache: the record for a host if it has not expired at `now`.
+  virtual Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
+                                                        UnixMillis now) = 0;
+  virtual Status PutRobots(const RobotsRecord& record) = 0;
+
+  // The most recent runs, newest first.
+  virtual Result<std::vector<RunInfo>> ListRuns(int limit) = 0;
+  // What each source yielded in a run.
+  virtual Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) = 0;
+  // nullopt when no posting has that id.
+  virtual Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) = 0;
 };
 
 }  // namespace jobcrawler::storage

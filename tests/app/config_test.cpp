@@ -52,6 +52,7 @@ void ExpectSameCrawlerOptions(const crawler::CrawlerOptions& a,
   EXPECT_EQ(a.respect_robots_txt, b.respect_robots_txt);
   EXPECT_EQ(a.max_crawl_delay_seconds, b.max_crawl_delay_seconds);
   EXPECT_EQ(a.parse_threads, b.parse_threads);
+  EXPECT_EQ(a.use_sitemaps, b.use_sitemaps);
 }
 
 constexpr char kSource[] =
@@ -88,7 +89,8 @@ TEST(Config, ReadsEveryCrawlerKey) {
       "max_attempts = 20\n"
       "respect_robots_txt = false\n"
       "max_crawl_delay_seconds = 86400\n"
-      "parse_threads = 256\n");
+      "parse_threads = 256\n"
+      "use_sitemaps = false\n");
   const crawler::CrawlerOptions& c = config.crawler;
   EXPECT_EQ(c.user_agent, "test-bot/1.0");
   EXPECT_EQ(c.concurrency, 7);
@@ -104,6 +106,7 @@ TEST(Config, ReadsEveryCrawlerKey) {
   EXPECT_FALSE(c.respect_robots_txt);
   EXPECT_EQ(c.max_crawl_delay_seconds, 86400);
   EXPECT_EQ(c.parse_threads, 256);
+  EXPECT_FALSE(c.use_sitemaps);
 }
 
 TEST(Config, MissingCrawlerKeysKeepDefaults) {
@@ -115,6 +118,30 @@ TEST(Config, MissingCrawlerKeysKeepDefaults) {
 TEST(Config, ReadsStorageDatabase) {
   EXPECT_EQ(Parse("[storage]\ndatabase = \"/var/lib/jobs.db\"\n").storage.database,
             "/var/lib/jobs.db");
+}
+
+TEST(Config, ReadsMonitoring) {
+  const Config config = Parse(
+      "[monitoring]\nclose_after_missed_runs = 5\n"
+      "webhook_url = \"https://hooks.example.org/jobs\"\n");
+  EXPECT_EQ(config.monitoring.close_after_missed_runs, 5);
+  EXPECT_EQ(config.monitoring.webhook_url, "https://hooks.example.org/jobs");
+}
+
+TEST(Config, MonitoringDefaultsToThreeMissedRunsAndNoWebhook) {
+  const Config config = Parse("");
+  EXPECT_EQ(config.monitoring.close_after_missed_runs, 3);
+  EXPECT_EQ(config.monitoring.webhook_url, "");
+}
+
+TEST(ConfigError, MonitoringKeysAreChecked) {
+  EXPECT_EQ(ErrorOf("[monitoring]\nclose_after_missed_runs = 0\n"),
+            "config.toml:2: monitoring.close_after_missed_runs: must be between 1 and 100, got 0");
+  EXPECT_EQ(ErrorOf("[monitoring]\n\nwebhook_url = \"ftp://example.org/\"\n"),
+            "config.toml:3: monitoring.webhook_url: not an absolute http(s) URL: "
+            "\"ftp://example.org/\"");
+  EXPECT_THAT(ErrorOf("[monitoring]\nclose_after_missed_run = 2\n"),
+              HasSubstr("did you mean monitoring.close_after_missed_runs?"));
 }
 
 TEST(Config, GivenMatchArrayReplacesTheDefault) {
@@ -357,6 +384,9 @@ TEST(ConfigFile, ShippedConfigParsesAndMatchesBuiltInDefaults) {
   const Config config = LoadConfigFile(kRepoRoot + "/config.toml");
   ExpectSameCrawlerOptions(config.crawler, crawler::CrawlerOptions{});
   EXPECT_EQ(config.storage.database, StorageConfig{}.database);
+  EXPECT_EQ(config.monitoring.close_after_missed_runs,
+            MonitoringConfig{}.close_after_missed_runs);
+  EXPECT_EQ(config.monitoring.webhook_url, "");
   EXPECT_EQ(config.match.titles, parsers::MatchRules::DefaultTitles());
   EXPECT_FALSE(config.sources.empty());
 }

@@ -59,7 +59,8 @@ std::string Listing(int page) {
       links += fmt::format("<li><a href=\"/jobs/{}?utm_source=list\">{}</a></li>\n", job.id, job.title);
     }
   }
-  std::string next = page == 1 ? "<a rel=\"next\" href=\"/?page=2\">Weiter</a>" : "";
+  std::string next = page == 1 ? "<a rel=\"next\" href=\"/?page=2\">Weiter</a>"
+                               : "<a href=\"/away\">Partnerseite</a>";
   return fmt::format("<!doctype html><html><body><ul>{}</ul>{}<a href=\"/j/5\">Top-Job</a></body></html>",
                      links, next);
 }
@@ -78,11 +79,45 @@ class Board {
         return busy;
       }
     }
-    if (target == "/robots.txt") return HttpReply::Text("User-agent: *\nDisallow: /private\n");
+    if (target == "/robots.txt") {
+      std::string robots = "User-agent: *\nDisallow: /private\n";
+      if (sitemap_) robots += "Sitemap: " + base_url_ + "/sitemap-jobs.xml\n";
+      return HttpReply::Text(robots);
+    }
+    if (sitemap_ && target == "/sitemap-jobs.xml") {
+      HttpReply reply = HttpReply::Text(
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<url><loc>" + base_url_ + "/jobs/6</loc></url></urlset>");
+      reply.headers.emplace_back("Content-Type", "application/xml");
+      return reply;
+    }
+    if (sitemap_ && target == "/jobs/6") {
+      return HttpReply::Html(DetailPage(BoardJob{6, "Leiter EDV (m/w/d)", "58097", "Hagen"}));
+    }
+    if (target == "/moved") {
+      HttpReply moved = HttpReply::Html("", 301);
+      moved.headers.emplace_back("Location", "/");
+      return moved;
+    }
+    if (target == "/away") {
+      HttpReply away = HttpReply::Html("", 302);
+      away.headers.emplace_back("Location", "http://127.0.0.2:9/elsewhere");
+      return away;
+    }
     if (target == "/" || target == "/?page=1") return HttpReply::Html(Listing(1));
     if (target == "/?page=2") return HttpReply::Html(Listing(2));
     for (const BoardJob& job : kJobs) {
-      if (target == fmt::format("/jobs/{}", job.id)) return HttpReply::Html(DetailPage(job));
+      if (target != fmt::format("/jobs/{}", job.id)) continue;
+      // Detail pages carry an ETag and answer a matching If-None-Match with 304.
+      std::string etag = fmt::format("\"v1-{}\"", job.id);
+      if (request.Header("If-None-Match") == etag) {
+        std::lock_guard lock(mutex_);
+        ++not_modified_;
+        return HttpReply::Html("", 304);
+      }
+      HttpReply reply = HttpReply::Html(DetailPage(job));
+      reply.headers.emplace_back("ETag", etag);
+      return reply;
     }
     if (target == "/j/5") return HttpReply::Html(DetailPage(kJobs[4]));
     return HttpReply::Html("<html><body>Nicht gefunden</body></html>", 404);
@@ -98,11 +133,22 @@ class Board {
     return total;
   }
   void FailFirstFetchOfJob3() { fail_first_ = true; }
+  void EnableSitemap(std::string base_url) {
+    base_url_ = std::move(base_url);
+    sitemap_ = true;
+  }
+  int NotModified() {
+    std::lock_guard lock(mutex_);
+    return not_modified_;
+  }
 
  private:
   std::mutex mutex_;
   std::map<std::string, int> hits_;
   std::atomic<bool> fail_first_{false};
+  std::atomic<bool> sitemap_{false};
+  std::string base_url_;
+  int not_modified_ = 0;
 };
 
 class CrawlTest : public ::testing::Test {
@@ -255,6 +301,61 @@ TEST_F(CrawlTest, AnUnreachableSourceFailsItsPagesButTheRunCompletes) {
   config_.crawler.max_attempts = 1;
   crawler::CrawlSummary summary = Crawl();
   EXPECT_EQ(summary.status, storage::RunStatus::kCompleted);
+  EXPECT_EQ(Postings().size(), 5u);
+}
+
+TEST_F(CrawlTest, UnchangedPagesAnswer304AndStillCountAsSeen) {
+  crawler::CrawlSummary first = Crawl();
+  EXPECT_EQ(board_.NotModified(), 0);
+  crawler::CrawlSummary second = Crawl();
+  EXPECT_EQ(board_.NotModified(), 5) << "every detail page was asked conditionally";
+  EXPECT_EQ(second.progress.unchanged, 5);
+  for (const auto& row : Postings()) EXPECT_EQ(row.last_seen_run, second.run_id) << row.posting.title;
+  EXPECT_EQ(second.progress.postings_new, 0);
+}
+
+TEST_F(CrawlTest, FindsJobsListedOnlyInTheSitemap) {
+  board_.EnableSitemap(server_.base_url());
+  Crawl();
+  EXPECT_EQ(board_.Hits("/sitemap-jobs.xml"), 1);
+  EXPECT_EQ(board_.Hits("/jobs/6"), 1);
+  auto rows = Postings();
+  EXPECT_TRUE(std::any_of(rows.begin(), rows.end(),
+                          [](const auto& row) { return row.posting.title == "Leiter EDV (m/w/d)"; }));
+}
+
+TEST_F(CrawlTest, AStartUrlMayRedirectButLaterRedirectsStayInScope) {
+  config_.sources[0].start_urls = {server_.base_url() + "/moved"};
+  crawler::CrawlSummary summary = Crawl();
+  EXPECT_EQ(board_.Hits("/moved"), 1);
+  EXPECT_EQ(board_.Hits("/"), 1) << "the start URL's redirect is followed";
+  EXPECT_EQ(board_.Hits("/away"), 1);
+  EXPECT_GE(summary.progress.redirects, 2);
+  EXPECT_EQ(Postings().size(), 5u);
+  // /away points at 127.0.0.2: out of the source's scope, never requested
+  // (port 9 would refuse, and the run would count a failure).
+  EXPECT_EQ(summary.progress.pages_failed, 0);
+}
+
+TEST_F(CrawlTest, AHostThatKeepsFailingIsGivenUpWithoutHoldingUpOthers) {
+  std::atomic<int> failing_hits{0};
+  HttpServer flaky("127.0.0.2", 0, [&failing_hits](const HttpRequestInfo& request) {
+    if (request.target == "/robots.txt") return HttpReply::Text("", 404);
+    ++failing_hits;
+    return HttpReply::Html("<html>down</html>", 500);
+  });
+  crawler::Source source{.name = "flaky", .start_urls = {}, .follow = {}};
+  for (int i = 0; i < 12; ++i) source.start_urls.push_back(flaky.base_url() + "/p" + std::to_string(i));
+  config_.sources.push_back(source);
+  config_.crawler.max_attempts = 1;
+  config_.crawler.breaker_threshold = 2;
+  config_.crawler.breaker_pause_ms = 100;
+  config_.crawler.breaker_max_trips = 2;
+  crawler::CrawlSummary summary = Crawl();
+  EXPECT_EQ(summary.status, storage::RunStatus::kCompleted);
+  // Two pauses of two failures each, plus what was in flight when a pause began.
+  EXPECT_LE(failing_hits.load(), 2 * 2 + config_.crawler.per_host_concurrency);
+  EXPECT_EQ(summary.progress.hosts_paused, 2);
   EXPECT_EQ(Postings().size(), 5u);
 }
 

@@ -131,3 +131,83 @@ TEST(PageProcessor, ContentHashIsStableAndSensitive) {
 
 }  // namespace
 }  // namespace jobcrawler::crawler
+
+namespace jobcrawler::crawler {
+namespace {
+
+TEST(PageProcessor, SameBytesAsLastTimeAreNotParsedButReplayed) {
+  Fixture f;
+  f.entry.content_hash = ContentHash(kListing);
+  storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
+  EXPECT_TRUE(write.unchanged);
+  EXPECT_EQ(write.depth, 1);
+  EXPECT_TRUE(write.links.empty());
+  EXPECT_TRUE(write.sightings.empty());
+}
+
+TEST(PageProcessor, ChangedBytesAreParsed) {
+  Fixture f;
+  f.entry.content_hash = ContentHash("older version");
+  storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
+  EXPECT_FALSE(write.unchanged);
+  EXPECT_EQ(write.sightings.size(), 1u);
+}
+
+constexpr char kSitemap[] = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://board.example/stellen/9-it-leiter</loc></url>
+  <url><loc>https://elsewhere.example/stellen/10</loc></url>
+</urlset>)xml";
+
+constexpr char kSitemapIndex[] = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>https://www.board.example/sitemap-jobs.xml</loc></sitemap>
+  <sitemap><loc>https://evil.example/sitemap.xml</loc></sitemap>
+</sitemapindex>)xml";
+
+TEST(PageProcessor, ReadsSitemapUrlsThatTheScopeAllows) {
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap.xml";
+  f.entry.depth = 0;
+  storage::PageWrite write = ProcessPage(Ok(kSitemap, "application/xml"), f.Context());
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/stellen/9-it-leiter"}));
+  EXPECT_EQ(write.links[0].depth, 1);
+}
+
+TEST(PageProcessor, FollowsSitemapIndexesOnTheSameSiteOnly) {
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap.xml";
+  f.entry.depth = 0;
+  storage::PageWrite write = ProcessPage(Ok(kSitemapIndex, "text/xml"), f.Context());
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://www.board.example/sitemap-jobs.xml"}));
+  EXPECT_EQ(write.links[0].depth, 0);
+}
+
+TEST(PageProcessor, DecodesLatin1PagesBeforeParsing) {
+  Fixture f;
+  std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\","
+      "\"title\":\"IT-Leiter f\xfcr Hagen\"}</script></head></html>";
+  storage::PageWrite write = ProcessPage(Ok(page, "text/html; charset=ISO-8859-1"), f.Context());
+  ASSERT_EQ(write.sightings.size(), 1u);
+  EXPECT_EQ(write.sightings[0].posting.title, "IT-Leiter f\xc3\xbcr Hagen");
+}
+
+TEST(SiteKey, IgnoresALeadingWww) {
+  EXPECT_EQ(SiteKey("https://www.hagen.de/karriere"), SiteKey("https://hagen.de/"));
+  EXPECT_NE(SiteKey("http://hagen.de/"), SiteKey("https://hagen.de/"));
+  EXPECT_NE(SiteKey("https://hagen.de/"), SiteKey("https://wwwhagen.de/"));
+  EXPECT_EQ(SiteKey("not a url"), "");
+}
+
+TEST(SourceScope, WithoutFollowRulesTheStartSitesAreInScope) {
+  Source source{.name = "s", .start_urls = {"https://hagen.de/"}, .follow = {}};
+  SourceScope scope(source);
+  EXPECT_TRUE(scope.Allows("https://www.hagen.de/stellen"));
+  EXPECT_TRUE(scope.Allows("https://hagen.de/x?y=1"));
+  EXPECT_FALSE(scope.Allows("https://kopenhagen.dk/"));
+  EXPECT_FALSE(scope.Allows("http://hagen.de/"));
+}
+
+}  // namespace
+}  // namespace jobcrawler::crawler

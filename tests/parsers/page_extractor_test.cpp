@@ -203,5 +203,113 @@ TEST(PageExtractor, ReadsHugePageWithManyLinks) {
   EXPECT_EQ(page.title, "Viele");
 }
 
+
+// ---- Pagination, profiles and fallbacks ----
+
+TEST(PageExtractor, FindsNextPageByAnchorText) {
+  const PageExtraction page = ExtractPage(Fixture("pagination_weiter.html"));
+  EXPECT_EQ(page.next_pages, Strings{"?page=3"});
+  EXPECT_EQ(page.links, (Strings{"/job/1", "?page=1", "?page=3"}));
+}
+
+TEST(PageExtractor, FindsNextPageByLoneArrowButNotDoubleArrowOrLookalikes) {
+  const PageExtraction page = ExtractPage(Fixture("pagination_guillemet.html"));
+  EXPECT_EQ(page.next_pages, Strings{"/jobs/seite-3"});
+}
+
+TEST(PageExtractor, FindsNextPageByRelNext) {
+  const PageExtraction page = ExtractPage(Fixture("pagination_rel_next.html"));
+  EXPECT_EQ(page.next_pages, (Strings{"/stellen/?p=2", "/stellen/?p=2&sort=date"}));
+}
+
+TEST(PageExtractor, FindsNextPageByAriaLabel) {
+  const PageExtraction page = ExtractPage(Fixture("pagination_aria_label.html"));
+  EXPECT_EQ(page.next_pages, (Strings{"/stellen?p=3", "/stellen?p=3&alt=1"}));
+}
+
+TEST(PageExtractor, ExistingListingReportsItsRelNextPage) {
+  const PageExtraction page = ExtractPage(Fixture("listing_with_pagination.html"));
+  EXPECT_EQ(page.next_pages, Strings{"/suche?q=it-leitung&ort=hagen&seite=3"});
+}
+
+TEST(PageExtractor, NextPageTextIsReadOnlyNearTheAnchor) {
+  std::string html = "<a href=/p2><b>";
+  for (int i = 0; i < 20; ++i) html += "<span>";
+  html += "Weiter</b></a>";
+  EXPECT_TRUE(ExtractPage(html).next_pages.empty());
+  EXPECT_EQ(ExtractPage("<a href=/p2><span><i></i>Weiter</span></a>").next_pages, Strings{"/p2"});
+}
+
+TEST(PageExtractor, AppliesProfileWhenThePageHasNoStructuredData) {
+  ExtractionProfile profile;
+  profile.posting = "#jobs > .job-card";
+  profile.title = "h3";
+  profile.url = "a.job-link @href";
+  profile.links = "a.job-link";
+  profile.next_page = ".pager .more @data-href";
+  const PageExtraction page = ExtractPage(Fixture("listing_with_profile.html"),
+                                          {.profile = &profile, .today = "2026-11-20"});
+  ASSERT_EQ(page.postings.size(), 2u);
+  EXPECT_EQ(page.postings[0].format, PostingFormat::kHtmlProfile);
+  // The profile's next page replaces the "Weiter" anchor's.
+  EXPECT_EQ(page.next_pages, Strings{"/stellen?seite=2"});
+  EXPECT_EQ(page.links, (Strings{"/", "/stellen/it-leiter-4711", "/stellen/cio-4712",
+                                 "/stellen?seite=9", "/stellen?seite=2"}));
+  EXPECT_TRUE(page.diagnostics.empty());
+}
+
+TEST(PageExtractor, ProfileWithoutNextPageKeepsGenericPagination) {
+  ExtractionProfile profile;
+  profile.title = "h3";
+  const PageExtraction page =
+      ExtractPage(Fixture("listing_with_profile.html"), {.profile = &profile, .today = ""});
+  EXPECT_EQ(page.next_pages, Strings{"/stellen?seite=9"});
+}
+
+TEST(PageExtractor, StructuredDataBeatsTheProfile) {
+  ExtractionProfile profile;
+  profile.title = "h1";
+  const PageExtraction page = ExtractPage(Fixture("career_page_microdata.html"),
+                                          {.profile = &profile, .today = "2026-11-20"});
+  ASSERT_EQ(page.postings.size(), 1u);
+  EXPECT_EQ(page.postings[0].format, PostingFormat::kMicrodata);
+}
+
+TEST(PageExtractor, ReportsUnusableProfileSelectors) {
+  ExtractionProfile profile;
+  profile.title = "h1 >";
+  const PageExtraction page = ExtractPage("<h1>CIO</h1>", {.profile = &profile, .today = ""});
+  EXPECT_TRUE(page.postings.empty());
+  EXPECT_EQ(page.diagnostics,
+            Strings{"profile title: invalid selector at 5: expected a selector"});
+}
+
+TEST(PageExtractor, FallsBackToMetaTagsLast) {
+  const PageExtraction ad = ExtractPage(Fixture("opengraph_job_ad.html"));
+  ASSERT_EQ(ad.postings.size(), 1u);
+  EXPECT_EQ(ad.postings[0].format, PostingFormat::kMeta);
+  EXPECT_TRUE(ExtractPage(Fixture("opengraph_home_page.html")).postings.empty());
+  EXPECT_TRUE(ExtractPage(Fixture("opengraph_listing_page.html")).postings.empty());
+  EXPECT_TRUE(ExtractPage(Fixture("career_page_no_structured_data.html")).postings.empty());
+}
+
+TEST(PageExtractor, MetaFallbackSkipsPagesThatPaginate) {
+  const std::string ad =
+      "<title>CIO (m/w/d)</title><meta name=description content=x>";
+  EXPECT_EQ(ExtractPage(ad).postings.size(), 1u);
+  EXPECT_TRUE(ExtractPage(ad + "<a href=/p2>Weiter</a>").postings.empty());
+}
+
+TEST(PageExtractor, SignatureChangesWithPostingsAndLinksOnly) {
+  const std::string a = ExtractPage("<p>x</p><a href=/1>1</a>").page_signature;
+  EXPECT_EQ(a.size(), 16u);
+  EXPECT_EQ(a, ExtractPage("<div>other text</div><a href=/1>eins</a>").page_signature);
+  EXPECT_NE(a, ExtractPage("<a href=/2>1</a>").page_signature);
+  EXPECT_NE(ExtractPage("<a href=/ab>1</a><a href=/c>1</a>").page_signature,
+            ExtractPage("<a href=/a>1</a><a href=/bc>1</a>").page_signature);
+  EXPECT_NE(ExtractPage(JsonLdScript(R"({"@type": "JobPosting", "title": "A"})")).page_signature,
+            ExtractPage(JsonLdScript(R"({"@type": "JobPosting", "title": "B"})")).page_signature);
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers

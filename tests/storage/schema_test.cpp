@@ -24,7 +24,8 @@ TEST(Schema, MigratesAnEmptyDatabaseToTheLatestVersion) {
   Status status = Migrate(db);
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(SchemaVersion(db).value(), LatestSchemaVersion());
-  for (const char* table : {"runs", "frontier", "pages", "postings", "posting_keys", "sightings"}) {
+  for (const char* table : {"runs", "frontier", "pages", "postings", "posting_keys", "sightings",
+                            "page_links", "run_sources", "robots"}) {
     EXPECT_TRUE(HasTable(db, table)) << table;
   }
 }

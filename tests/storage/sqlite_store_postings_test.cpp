@@ -146,10 +146,74 @@ TEST_F(Postings, ListsNewestFirstAndFilters) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].posting.title, "CTO");
   EXPECT_EQ(all[1].posting.title, "CIO");
-  EXPECT_EQ(List({.first_seen_run = run_}).size(), 1u);
-  std::vector<PostingRow> matched = List({.first_seen_run = std::nullopt, .matched_only = true});
+  PostingQuery first_run;
+  first_run.first_seen_run = run_;
+  EXPECT_EQ(List(first_run).size(), 1u);
+  PostingQuery matched_only;
+  matched_only.matched_only = true;
+  std::vector<PostingRow> matched = List(matched_only);
   ASSERT_EQ(matched.size(), 1u);
   EXPECT_EQ(matched[0].posting.title, "CTO");
+}
+
+TEST_F(Postings, ListFiltersCombineWithAnd) {
+  Record("https://h/1", {Seen(Job("CIO", "A GmbH", "Hagen", "https://h/1"), "https://h/1", false)},
+         1000);
+  std::int64_t second = store_->BeginRun(1500).value();
+  Record("https://h/2", {Seen(Job("CTO", "B GmbH", "Hagen", "https://h/2"), "https://h/2")}, 2000,
+         second);
+  Record("https://h/3", {Seen(Job("CFO", "C GmbH", "Hagen", "https://h/3"), "https://h/3")}, 2100,
+         second);
+  std::int64_t third = store_->BeginRun(3000).value();
+  testing::Record(*store_, third, "https://h/3", {}, 3000, 404);
+
+  auto titles = [&](auto set_filters) {
+    PostingQuery query;
+    set_filters(query);
+    return testing::Titles(List(query));
+  };
+  using Titles = std::vector<std::string>;
+  EXPECT_EQ(titles([](PostingQuery& q) { q.first_seen_since = 2000; }), (Titles{"CFO", "CTO"}));
+  EXPECT_EQ(titles([&](PostingQuery& q) { q.first_seen_since_run = second; }),
+            (Titles{"CFO", "CTO"}));
+  EXPECT_EQ(titles([](PostingQuery& q) { q.status = "active"; }), (Titles{"CTO", "CIO"}));
+  EXPECT_EQ(titles([](PostingQuery& q) { q.status = "closed"; }), (Titles{"CFO"}));
+  EXPECT_EQ(titles([&](PostingQuery& q) { q.closed_run = third; }), (Titles{"CFO"}));
+  EXPECT_EQ(titles([&](PostingQuery& q) { q.closed_run = second; }), Titles{});
+  EXPECT_EQ(titles([&](PostingQuery& q) {
+              q.first_seen_since_run = second;
+              q.status = "active";
+            }),
+            (Titles{"CTO"}));
+  EXPECT_EQ(titles([&](PostingQuery& q) {
+              q.first_seen_since = 1000;
+              q.matched_only = true;
+              q.status = "closed";
+              q.closed_run = third;
+            }),
+            (Titles{"CFO"}));
+  EXPECT_EQ(titles([&](PostingQuery& q) {
+              q.first_seen_run = run_;
+              q.status = "closed";
+            }),
+            Titles{});
+}
+
+TEST_F(Postings, ListedRowsCarryHowTheyClosed) {
+  Record("https://h/1", {Seen(Job("CIO", "A GmbH", "Hagen", "https://h/1"), "https://h/1")}, 1000);
+  std::vector<PostingRow> open = List();
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].closed_at, 0);
+  EXPECT_EQ(open[0].closed_run, 0);
+  EXPECT_EQ(open[0].closed_reason, "");
+  std::int64_t later = store_->BeginRun(2000).value();
+  testing::Record(*store_, later, "https://h/1", {}, 2500, 410);
+  std::vector<PostingRow> closed = List();
+  ASSERT_EQ(closed.size(), 1u);
+  EXPECT_EQ(closed[0].status, "closed");
+  EXPECT_EQ(closed[0].closed_at, 2500);
+  EXPECT_EQ(closed[0].closed_run, later);
+  EXPECT_EQ(closed[0].closed_reason, "gone");
 }
 
 TEST_F(Postings, RecordPageIsAllOrNothing) {
@@ -163,7 +227,7 @@ TEST_F(Postings, RecordPageIsAllOrNothing) {
                      Seen(Job("CTO", "B GmbH", "Hagen"), "")};
   auto result = store_->RecordPage(run_, write);
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.status().message().find("https://h/list, posting 2"), std::string::npos)
+  EXPECT_NE(result.status().message().find("https://h/list: posting 2"), std::string::npos)
       << result.status().message();
   EXPECT_NE(result.status().message().find("CHECK constraint failed"), std::string::npos);
 

@@ -105,7 +105,7 @@ TEST(SqliteStore, LeasesAtMostPerHostLimitLowestDepthFirst) {
                   ->AddToFrontier(run, {Url("https://a/deep", "a", 2), Url("https://a/1", "a", 1),
                                         Url("https://a/0", "a", 0), Url("https://b/1", "b", 1)})
                   .ok());
-  auto leased = store->LeaseFrontier(run, 10, 2, 0);
+  auto leased = store->LeaseFrontier(run, 10, 2, 0, {});
   ASSERT_TRUE(leased.ok()) << leased.status().message();
   EXPECT_EQ(Urls(leased.value()),
             (std::vector<std::string>{"https://a/0", "https://a/1", "https://b/1"}));
@@ -120,11 +120,34 @@ TEST(SqliteStore, LeasesAtMostTheGlobalLimitOldestFirst) {
   ASSERT_TRUE(store->AddToFrontier(run, {Url("https://a/1", "a"), Url("https://b/1", "b"),
                                          Url("https://c/1", "c")})
                   .ok());
-  EXPECT_EQ(Urls(store->LeaseFrontier(run, 2, 5, 0).value()),
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 2, 5, 0, {}).value()),
             (std::vector<std::string>{"https://a/1", "https://b/1"}));
-  EXPECT_EQ(Urls(store->LeaseFrontier(run, 2, 5, 0).value()),
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 2, 5, 0, {}).value()),
             (std::vector<std::string>{"https://c/1"}));
-  EXPECT_TRUE(store->LeaseFrontier(run, 2, 5, 0).value().empty());
+  EXPECT_TRUE(store->LeaseFrontier(run, 2, 5, 0, {}).value().empty());
+}
+
+TEST(SqliteStore, LeasesNothingFromSkippedHosts) {
+  auto store = OpenStore();
+  std::int64_t run = store->BeginRun(0).value();
+  ASSERT_TRUE(store->AddToFrontier(run, {Url("https://a/1", "a"), Url("https://b/1", "b"),
+                                         Url("https://a/2", "a"), Url("https://c/1", "c")})
+                  .ok());
+  auto leased = store->LeaseFrontier(run, 10, 10, 0, {"a", "c"});
+  ASSERT_TRUE(leased.ok()) << leased.status().message();
+  EXPECT_EQ(Urls(leased.value()), (std::vector<std::string>{"https://b/1"}));
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 0, {"b"}).value()),
+            (std::vector<std::string>{"https://a/1", "https://a/2", "https://c/1"}));
+}
+
+TEST(SqliteStore, SkippedHostsDoNotUseUpTheLimit) {
+  auto store = OpenStore();
+  std::int64_t run = store->BeginRun(0).value();
+  ASSERT_TRUE(store->AddToFrontier(run, {Url("https://slow/1", "slow"), Url("https://slow/2", "slow"),
+                                         Url("https://fast/1", "fast")})
+                  .ok());
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 1, 10, 0, {"slow"}).value()),
+            (std::vector<std::string>{"https://fast/1"}));
 }
 
 TEST(SqliteStore, LeasesOnlyEntriesThatAreDue) {
@@ -133,10 +156,10 @@ TEST(SqliteStore, LeasesOnlyEntriesThatAreDue) {
   ASSERT_TRUE(
       store->AddToFrontier(run, {Url("https://a/now", "a", 0, 100), Url("https://b/later", "b", 0, 500)})
           .ok());
-  EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 100).value()),
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 100, {}).value()),
             (std::vector<std::string>{"https://a/now"}));
   EXPECT_EQ(store->NextQueuedTime(run).value(), 500);
-  EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 500).value()),
+  EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 500, {}).value()),
             (std::vector<std::string>{"https://b/later"}));
   EXPECT_EQ(store->NextQueuedTime(run).value(), std::nullopt);
 }
@@ -146,17 +169,17 @@ TEST(SqliteStore, LeasesOnlyFromTheGivenRun) {
   std::int64_t old_run = store->BeginRun(0).value();
   std::int64_t run = store->BeginRun(1).value();
   ASSERT_TRUE(store->AddToFrontier(old_run, {Url("https://a/old", "a")}).ok());
-  EXPECT_TRUE(store->LeaseFrontier(run, 10, 10, 0).value().empty());
+  EXPECT_TRUE(store->LeaseFrontier(run, 10, 10, 0, {}).value().empty());
 }
 
 TEST(SqliteStore, ReleaseReturnsLeasedEntriesToTheQueue) {
   auto store = OpenStore();
   std::int64_t run = store->BeginRun(0).value();
   ASSERT_TRUE(store->AddToFrontier(run, {Url("https://a/1", "a"), Url("https://a/2", "a")}).ok());
-  ASSERT_EQ(store->LeaseFrontier(run, 10, 10, 0)->size(), 2u);
+  ASSERT_EQ(store->LeaseFrontier(run, 10, 10, 0, {})->size(), 2u);
   ASSERT_TRUE(store->ReleaseLeases(run).ok());
   EXPECT_EQ(store->CountFrontier(run)->queued, 2);
-  EXPECT_EQ(store->LeaseFrontier(run, 10, 10, 0)->size(), 2u);
+  EXPECT_EQ(store->LeaseFrontier(run, 10, 10, 0, {})->size(), 2u);
 }
 
 TEST(SqliteStore, LeaseCarriesTheValidatorsOfThePreviousFetch) {
@@ -207,7 +230,7 @@ TEST(SqliteStore, RecordPageMarksTheEntryDoneOrQueuesARetry) {
   EXPECT_EQ(store->CountFrontier(run)->queued, 1);
   EXPECT_EQ(store->NextQueuedTime(run).value(), 61000);
 
-  FrontierEntry retried = store->LeaseFrontier(run, 1, 1, 61000)->at(0);
+  FrontierEntry retried = store->LeaseFrontier(run, 1, 1, 61000, {})->at(0);
   EXPECT_EQ(retried.attempts, 1);
   ASSERT_TRUE(store->RecordPage(run, testing::Fetched(retried, 62000)).ok());
   FrontierCounts counts = store->CountFrontier(run).value();

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "storage/sqlite_store.h"
 
@@ -54,13 +55,39 @@ inline PageWrite Fetched(const FrontierEntry& entry, UnixMillis now) {
 inline FrontierEntry AddAndLease(Store& store, std::int64_t run, const std::string& url,
                                  UnixMillis now = 1000) {
   EXPECT_TRUE(store.AddToFrontier(run, {Url(url, "https://h:443")}).ok());
-  auto leased = store.LeaseFrontier(run, 100, 100, now);
+  auto leased = store.LeaseFrontier(run, 100, 100, now, {});
   EXPECT_TRUE(leased.ok()) << leased.status().message();
   for (const FrontierEntry& entry : leased.value()) {
     if (entry.url == url) return entry;
   }
   ADD_FAILURE() << "not leased: " << url;
   return {};
+}
+
+// Fetches `page_url` in `run` at `now` with `http_status` and records the
+// sightings on it.
+inline PageWriteResult Record(Store& store, std::int64_t run, const std::string& page_url,
+                              std::vector<Sighting> sightings, UnixMillis now = 1000,
+                              int http_status = 200) {
+  PageWrite write = Fetched(AddAndLease(store, run, page_url, now), now);
+  write.page.http_status = http_status;
+  write.sightings = std::move(sightings);
+  auto result = store.RecordPage(run, write);
+  EXPECT_TRUE(result.ok()) << result.status().message();
+  return result.ok() ? result.value() : PageWriteResult{};
+}
+
+inline std::vector<PostingRow> List(Store& store, const PostingQuery& query = {}) {
+  auto rows = store.ListPostings(query);
+  EXPECT_TRUE(rows.ok()) << rows.status().message();
+  return rows.ok() ? rows.value() : std::vector<PostingRow>{};
+}
+
+// The titles of `rows`, in order.
+inline std::vector<std::string> Titles(const std::vector<PostingRow>& rows) {
+  std::vector<std::string> titles;
+  for (const PostingRow& row : rows) titles.push_back(row.posting.title);
+  return titles;
 }
 
 }  // namespace jobcrawler::storage::testing

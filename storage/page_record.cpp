@@ -1,0 +1,169 @@
+// SqliteStore::RecordPage and its steps: the frontier entry, the page row,
+// the page's links, its postings, and closing what a 404/410 says is gone.
+#include <set>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "storage/lifecycle.h"
+#include "storage/posting_table.h"
+#include "storage/sqlite_store.h"
+
+namespace jobcrawler::storage {
+namespace {
+
+// The page URL stands in for missing posting URLs only when at most one
+// posting on the page lacks its own URL; otherwise the page is a listing
+// and its URL identifies none of them.
+std::string_view FallbackUrl(const PageWrite& write) {
+  int without_url = 0;
+  for (const Sighting& sighting : write.sightings) {
+    if (sighting.posting.url.empty()) ++without_url;
+  }
+  return without_url <= 1 ? std::string_view(write.page.url) : std::string_view();
+}
+
+// A response whose body was parsed for links (not 304, not an error page).
+bool BroughtBody(const PageOutcome& page) {
+  return page.http_status >= 200 && page.http_status < 300;
+}
+
+bool SaysGone(const PageOutcome& page) {
+  return page.http_status == 404 || page.http_status == 410;
+}
+
+// Forgets the links the page had and remembers `links`.
+Status ReplaceRecordedLinks(sqlite::Database& db, const PageWrite& write) {
+  constexpr std::string_view kWhat = "remembering the page's links";
+  auto forget = db.Cached("DELETE FROM page_links WHERE page_url = ?1", kWhat);
+  if (!forget.ok()) return forget.status();
+  JOBCRAWLER_RETURN_IF_ERROR(forget.value()->BindAll(write.page.url).Run(kWhat));
+  auto remember = db.Cached(
+      "INSERT OR IGNORE INTO page_links (page_url, url, host_key, source) VALUES (?1, ?2, ?3, ?4)",
+      kWhat);
+  if (!remember.ok()) return remember.status();
+  for (const FrontierAdd& link : write.links) {
+    if (link.url.empty()) continue;  // the frontier would refuse it too
+    JOBCRAWLER_RETURN_IF_ERROR(
+        remember.value()->BindAll(write.page.url, link.url, link.host_key, link.source).Run(kWhat));
+    remember.value()->Reset();
+  }
+  return Status::Ok();
+}
+
+// Queues the links recorded for an unchanged page at depth + 1, due at once;
+// returns how many were new to the run.
+Result<int> ReAddRecordedLinks(sqlite::Database& db, std::int64_t run_id,
+                               const PageWrite& write) {
+  constexpr std::string_view kWhat = "re-adding the links of an unchanged page";
+  auto stmt = db.Cached(
+      "INSERT OR IGNORE INTO frontier (run_id, url, host_key, source, depth, not_before)"
+      " SELECT ?1, url, host_key, source, ?3, 0 FROM page_links WHERE page_url = ?2",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  JOBCRAWLER_RETURN_IF_ERROR(
+      stmt.value()->BindAll(run_id, write.page.url, write.depth + 1).Run(kWhat));
+  return db.Changes();
+}
+
+}  // namespace
+
+Status SqliteStore::FinishFrontierEntry(std::int64_t run_id, const PageWrite& write) {
+  constexpr std::string_view kWhat = "updating the frontier entry";
+  auto stmt = db_.Cached(
+      "UPDATE frontier SET state = IIF(?3 IS NULL, 'done', 'queued'),"
+      " not_before = COALESCE(?3, not_before), attempts = attempts + 1"
+      " WHERE id = ?1 AND run_id = ?2",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  JOBCRAWLER_RETURN_IF_ERROR(
+      stmt.value()->BindAll(write.page.frontier_id, run_id, write.retry_at).Run(kWhat));
+  if (db_.Changes() == 0) {
+    return Status::Error(
+        fmt::format("frontier entry {} is not in run {}", write.page.frontier_id, run_id));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
+  constexpr std::string_view kWhat = "storing the page";
+  // A 304 or a fetch without response brings no body: the validators of the
+  // body we have stay, so the next request can still be conditional.
+  auto stmt = db_.Cached(
+      "INSERT INTO pages (url, final_url, source, http_status, content_type, etag,"
+      " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+      " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
+      " source = excluded.source, http_status = excluded.http_status,"
+      " content_type = excluded.content_type,"
+      " etag = IIF(excluded.http_status IN (0, 304) AND excluded.etag = '', etag, excluded.etag),"
+      " last_modified = IIF(excluded.http_status IN (0, 304) AND excluded.last_modified = '',"
+      "   last_modified, excluded.last_modified),"
+      " content_hash = IIF(excluded.http_status IN (0, 304) AND excluded.content_hash = '',"
+      "   content_hash, excluded.content_hash),"
+      " bytes = excluded.bytes, truncated = excluded.truncated, error = excluded.error,"
+      " fetched_at = excluded.fetched_at, run_id = excluded.run_id",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      ->BindAll(page.url, page.final_url, page.source, page.http_status, page.content_type,
+                page.etag, page.last_modified, page.content_hash, page.bytes, page.truncated,
+                page.error, page.fetched_at, run_id)
+      .Run(kWhat);
+}
+
+Result<int> SqliteStore::UpdatePageLinks(std::int64_t run_id, const PageWrite& write) {
+  auto added = InsertLinks(run_id, write.links);
+  if (!added.ok()) return added;
+  if (write.unchanged) {
+    auto again = ReAddRecordedLinks(db_, run_id, write);
+    if (!again.ok()) return again;
+    return added.value() + again.value();
+  }
+  if (BroughtBody(write.page)) JOBCRAWLER_RETURN_IF_ERROR(ReplaceRecordedLinks(db_, write));
+  return added;
+}
+
+Status SqliteStore::RecordSightings(std::int64_t run_id, const PageWrite& write,
+                                    PageWriteResult& result) {
+  SightingContext context{run_id, write.page.source, write.page.fetched_at, FallbackUrl(write)};
+  std::set<std::int64_t> counted;  // a posting counts once per page
+  for (std::size_t i = 0; i < write.sightings.size(); ++i) {
+    auto recorded = RecordSighting(db_, write.sightings[i], context);
+    if (!recorded.ok()) {
+      return sqlite::WithContext(fmt::format("posting {}", i + 1), recorded.status());
+    }
+    if (!counted.insert(recorded->posting_id).second) continue;
+    ++(recorded->is_new ? result.postings_new : result.postings_updated);
+  }
+  if (!write.unchanged) return Status::Ok();
+  auto seen = MarkPageSeenAgain(db_, write.page.url, context);
+  if (!seen.ok()) return seen.status();
+  for (std::int64_t id : seen.value()) {
+    if (counted.insert(id).second) ++result.postings_updated;
+  }
+  return Status::Ok();
+}
+
+Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageWrite& write) {
+  std::string context = "recording page " + write.page.url;
+  auto txn = sqlite::Transaction::Begin(db_);
+  if (!txn.ok()) return sqlite::WithContext(context, txn.status());
+  Status status = FinishFrontierEntry(run_id, write);
+  if (status.ok()) status = UpsertPage(run_id, write.page);
+  if (!status.ok()) return sqlite::WithContext(context, status);
+  auto links = UpdatePageLinks(run_id, write);
+  if (!links.ok()) return sqlite::WithContext(context, links.status());
+  PageWriteResult result;
+  result.links_added = links.value();
+  status = RecordSightings(run_id, write, result);
+  if (status.ok() && SaysGone(write.page)) {
+    auto closed = CloseGonePostings(db_, run_id, write.page.url, write.page.fetched_at);
+    if (!closed.ok()) status = closed.status();
+  }
+  if (status.ok()) status = txn->Commit();
+  if (!status.ok()) return sqlite::WithContext(context, status);
+  return result;
+}
+
+}  // namespace jobcrawler::storage
