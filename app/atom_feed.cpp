@@ -42,12 +42,23 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* out) {
 
 void AppendEscaped(std::string& out, char c) {
   switch (c) {
-    case '&': out += "&amp;"; return;
-    case '<': out += "&lt;"; return;
-    case '>': out += "&gt;"; return;
-    case '"': out += "&quot;"; return;
-    case '\'': out += "&apos;"; return;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      return;
+    case '<':
+      out += "&lt;";
+      return;
+    case '>':
+      out += "&gt;";
+      return;
+    case '"':
+      out += "&quot;";
+      return;
+    case '\'':
+      out += "&apos;";
+      return;
+    default:
+      out += c;
   }
 }
 
@@ -104,12 +115,9 @@ std::string XmlEscape(std::string_view text) {
 
 void WriteAtomFeed(std::ostream& out, const std::vector<storage::PostingRow>& rows,
                    const AtomFeedInfo& info) {
-  storage::UnixMillis updated = info.updated;
-  if (!rows.empty()) {
-    updated = EntryUpdated(*std::max_element(
-        rows.begin(), rows.end(),
-        [](const auto& a, const auto& b) { return EntryUpdated(a) < EntryUpdated(b); }));
-  }
+  // The newest entry's time; the given one for an empty feed.
+  storage::UnixMillis updated = rows.empty() ? info.updated : 0;
+  for (const storage::PostingRow& row : rows) updated = std::max(updated, EntryUpdated(row));
   out << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       << "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
   WriteElement(out, "  ", "id", info.id);

@@ -42,6 +42,8 @@ constexpr IntRange kMaxRedirects{0, 20};   // curl's own default cap is 30
 constexpr IntRange kMaxAttempts{1, 20};
 constexpr IntRange kMaxCrawlDelaySeconds{0, 86'400};  // one day
 constexpr IntRange kParseThreads{0, 256};             // 0: one per core
+constexpr IntRange kLowSpeedLimitBytes{0, 1'000'000};  // 0: no low-speed limit
+constexpr IntRange kLowSpeedTimeSeconds{1, 3600};
 // More than 100 missed runs is a posting nobody will close by hand either.
 constexpr IntRange kCloseAfterMissedRuns{1, 100};
 
@@ -252,6 +254,8 @@ void ConfigReader::ReadCrawler(const toml::node& node, crawler::CrawlerOptions& 
        integer(&out.max_crawl_delay_seconds, kMaxCrawlDelaySeconds)},
       {"parse_threads", integer(&out.parse_threads, kParseThreads)},
       {"use_sitemaps", [&](const auto& n, const auto& k) { out.use_sitemaps = Bool(n, k); }},
+      {"low_speed_limit_bytes", integer(&out.low_speed_limit_bytes, kLowSpeedLimitBytes)},
+      {"low_speed_time_seconds", integer(&out.low_speed_time_seconds, kLowSpeedTimeSeconds)},
   };
   ReadFields(Table(node, at), at, fields);
 }

@@ -1,8 +1,8 @@
 // `jobcrawler explain ID`: one posting, where it was seen, and why those
 // sightings were taken as one job.
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 #include "app/commands.h"
 #include "app/monitor_report.h"

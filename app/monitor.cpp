@@ -1,10 +1,10 @@
 #include "app/monitor.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-
-#include <fmt/format.h>
 
 namespace jobcrawler::app {
 namespace {
@@ -26,23 +26,26 @@ std::string Warning(const std::string& name, const SourceRunStats& now,
                     const SourceRunStats* before) {
   if (EveryPageFailed(now)) {
     if (now.pages_failed == 0) {
-      return fmt::format("WARNING: source {} fetched no page — the site may be down or "
-                         "disallow crawling",
-                         name);
+      return fmt::format(
+          "WARNING: source {} fetched no page — the site may be down or "
+          "disallow crawling",
+          name);
     }
     return fmt::format("WARNING: source {}: all {} pages failed — the site may be down", name,
                        now.pages_failed);
   }
   if (before == nullptr) return "";
   if (before->sightings > 0 && now.sightings == 0) {
-    return fmt::format("WARNING: source {} yielded 0 postings (previous run: {}) — the site "
-                       "may have changed",
-                       name, before->sightings);
+    return fmt::format(
+        "WARNING: source {} yielded 0 postings (previous run: {}) — the site "
+        "may have changed",
+        name, before->sightings);
   }
   if (before->structured_pages > 0 && now.structured_pages == 0) {
-    return fmt::format("WARNING: source {}: none of its {} fetched pages carried a posting "
-                       "(previous run: {}) — the site may have changed",
-                       name, now.pages_fetched, before->structured_pages);
+    return fmt::format(
+        "WARNING: source {}: none of its {} fetched pages carried a posting "
+        "(previous run: {}) — the site may have changed",
+        name, now.pages_fetched, before->structured_pages);
   }
   return "";
 }
@@ -67,8 +70,7 @@ std::optional<storage::UnixMillis> ParseDate(std::string_view text) {
   auto y = part(0, 4), m = part(5, 2), d = part(8, 2);
   if (!y || !m || !d) return std::nullopt;
   using namespace std::chrono;
-  year_month_day date{year{*y}, month{static_cast<unsigned>(*m)},
-                      day{static_cast<unsigned>(*d)}};
+  year_month_day date{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
   if (!date.ok()) return std::nullopt;
   return duration_cast<milliseconds>(sys_days{date}.time_since_epoch()).count();
 }
@@ -96,7 +98,8 @@ std::vector<SourceWarning> SourceHealthWarnings(const std::vector<std::string>& 
   std::vector<SourceWarning> warnings;
   for (const std::string& name : configured) {
     const SourceRunStats* now = Find(current, name);
-    SourceRunStats nothing{.source = name};
+    SourceRunStats nothing;
+    nothing.source = name;
     std::string warning = Warning(name, now ? *now : nothing, Find(previous, name));
     if (!warning.empty()) warnings.push_back({name, std::move(warning)});
   }

@@ -37,8 +37,7 @@ struct SourceWarning {
 // - it yielded sightings before and none now;
 // - it fetched pages but none carried a posting, where some did before.
 std::vector<SourceWarning> SourceHealthWarnings(
-    const std::vector<std::string>& configured,
-    const std::vector<storage::SourceRunStats>& current,
+    const std::vector<std::string>& configured, const std::vector<storage::SourceRunStats>& current,
     const std::vector<storage::SourceRunStats>& previous);
 
 // The names of the healthy sources among `stats`, in their order, leaving

@@ -1,10 +1,10 @@
 #include "app/monitor_report.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <ostream>
-
-#include <fmt/format.h>
 
 namespace jobcrawler::app {
 namespace {

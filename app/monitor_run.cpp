@@ -51,8 +51,7 @@ storage::Result<RunMonitoring> MonitorCompletedRun(storage::Store& store, const 
   rules.close_after_missed_runs = config.monitoring.close_after_missed_runs;
   rules.today = UtcDate(now);
   rules.now = now;
-  auto closed =
-      store.CloseStale(run_id, HealthySources(current.value(), out.warnings), rules);
+  auto closed = store.CloseStale(run_id, HealthySources(current.value(), out.warnings), rules);
   if (!closed.ok()) return closed.status();
   out.closed = closed.value();
 

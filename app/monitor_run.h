@@ -17,9 +17,9 @@
 namespace jobcrawler::app {
 
 struct RunMonitoring {
-  std::vector<SourceWarning> warnings;      // sources that look broken
-  storage::LifecycleResult closed;          // what CloseStale closed
-  std::int64_t closed_total = 0;            // every posting closed by the run, any reason
+  std::vector<SourceWarning> warnings;              // sources that look broken
+  storage::LifecycleResult closed;                  // what CloseStale closed
+  std::int64_t closed_total = 0;                    // every posting closed by the run, any reason
   std::vector<storage::PostingRow> new_matched;     // first seen in the run
   std::vector<storage::PostingRow> closed_matched;  // closed by the run
 };

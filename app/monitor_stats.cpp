@@ -1,12 +1,12 @@
 #include "app/monitor_stats.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <ostream>
-
-#include <fmt/format.h>
 
 #include "app/monitor_report.h"
 

@@ -1,10 +1,10 @@
 #include "app/webhook.h"
 
-#include <optional>
+#include <fmt/format.h>
 
 #include <boost/asio/io_context.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "crawler/http_client.h"
 #include "storage/export.h"
@@ -85,8 +85,8 @@ storage::Status PostWebhook(const WebhookRequest& request) {
   while (!result && io.run_one() > 0) {
   }
   if (!result) return storage::Status::Error("webhook " + request.url + ": no answer");
-  const bool ok = result->error == crawler::FetchError::kNone && result->status >= 200 &&
-                  result->status < 300;
+  const bool ok =
+      result->error == crawler::FetchError::kNone && result->status >= 200 && result->status < 300;
   if (ok) return storage::Status::Ok();
   return storage::Status::Error("webhook " + request.url + " failed: " + Describe(*result));
 }

@@ -87,6 +87,11 @@ void Crawler::Loop::Pump() {
   if (stopping_ || finished_) return;
   const std::size_t concurrency = static_cast<std::size_t>(std::max(1, options_.concurrency));
   const int max_pipeline = kPipelinePerSlot * options_.concurrency;
+  while (static_cast<std::size_t>(fetches_) < concurrency && !robots_queue_.empty()) {
+    auto [host, source] = std::move(robots_queue_.front());
+    robots_queue_.pop_front();
+    FetchRobots(host, source);
+  }
   auto now = Clock::now();
   while (static_cast<std::size_t>(fetches_) < concurrency && pipeline_ < max_pipeline &&
          pages_started_ < MaxPages()) {
@@ -127,6 +132,8 @@ void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
   request.max_body_bytes = options_.max_body_bytes;
   request.max_redirects = options_.max_redirects;
   request.follow_redirects = false;  // see FollowRedirect
+  request.low_speed_bytes = options_.low_speed_limit_bytes;
+  request.low_speed_time = std::chrono::seconds(options_.low_speed_time_seconds);
   // Conditional request: a 304 replays the page's links and postings from
   // the store (PageWrite::unchanged) instead of a download and a parse.
   if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
@@ -255,6 +262,8 @@ void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& resul
 
 void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
   bool failed = result.error != FetchError::kNone || result.status >= 400;
+  // A site without /sitemap.xml is normal: the probe's 404 is no error.
+  if (result.status == 404 && sitemap_probes_.count(entry.url)) failed = false;
   if (failed) {
     ++summary_.progress.pages_failed;
     if (observer_) {
@@ -275,15 +284,26 @@ void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
     // Parser thread: no loop state is touched here.
     context.entry = &entry;
     storage::PageWrite write;
+    std::string signature;
     try {
-      write = ProcessPage(result, context);
+      write = ProcessPage(result, context, &signature);
     } catch (const std::exception& e) {
       write = storage::PageWrite{};
       write.page = MakeOutcome(result, entry, context.now);
       write.page.error = fmt::format("could not process page: {}", e.what());
     }
-    boost::asio::post(io_, [this, write = std::move(write)]() mutable {
+    boost::asio::post(io_, [this, write = std::move(write), signature = std::move(signature),
+                            host_key = entry.host_key]() mutable {
       --pipeline_;
+      // A page that repeats one already seen in this run (a listing that
+      // serves its last page for every page number, a calendar without end)
+      // adds no links: that ends endless pagination.
+      // Hrefs are as written (often relative), so the signature counts per host.
+      if (!signature.empty() && !write.links.empty() &&
+          !page_signatures_.insert(host_key + ' ' + signature).second) {
+        write.links.clear();
+        write.page.error = "repeats an earlier page of this run; its links are not followed";
+      }
       Write(std::move(write));
     });
   });
@@ -384,7 +404,9 @@ void Crawler::Loop::LookUpRobots(const std::string& host_key, const std::string&
       } else if (stopping_) {
         CheckDone();
       } else {
-        FetchRobots(host_key, source);
+        // Started by Pump, within the global concurrency.
+        robots_queue_.emplace_back(host_key, source);
+        Pump();
       }
     });
   });
@@ -434,7 +456,11 @@ void Crawler::Loop::SaveRobots(const std::string& host_key, const FetchResult& r
 void Crawler::Loop::EnqueueSitemaps(const std::string& host_key, const std::string& source) {
   if (!options_.use_sitemaps || !sitemap_hosts_.insert(host_key).second) return;
   std::vector<std::string> candidates = robots_.Sitemaps(host_key);
-  candidates.push_back(host_key + "/sitemap.xml");
+  std::optional<std::string> probe = CanonicalizeUrl(host_key + "/sitemap.xml");
+  if (probe) {
+    candidates.push_back(*probe);
+    sitemap_probes_.insert(*probe);
+  }
   std::vector<storage::FrontierAdd> adds;
   for (const std::string& candidate : candidates) {
     std::optional<std::string> url = CanonicalizeUrl(candidate);
@@ -472,7 +498,12 @@ void Crawler::Loop::OnRobots(const std::string& host_key, const std::string& sou
     scheduler_.SetMinimumDelay(host_key, std::min(*delay, cap));
   }
   // The robots.txt request counts as the host's latest request start.
-  scheduler_.PauseUntil(host_key, Clock::now() + std::chrono::milliseconds(options_.per_host_delay_ms));
+  std::chrono::milliseconds gap(options_.per_host_delay_ms);
+  if (auto delay = robots_.CrawlDelay(host_key)) {
+    gap = std::max(gap, std::min(*delay, std::chrono::milliseconds(
+                                             std::chrono::seconds(options_.max_crawl_delay_seconds))));
+  }
+  scheduler_.PauseUntil(host_key, Clock::now() + gap);
   for (auto& entry : waiting) Admit(std::move(entry));
   Pump();
 }

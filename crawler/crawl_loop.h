@@ -11,7 +11,9 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <deque>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -108,7 +110,11 @@ class Crawler::Loop {
   int fetches_ = 0;              // fetches started whose callback has not run
   int pipeline_ = 0;             // fetched pages not yet written
   int db_pending_ = 0;           // other store calls under way (robots, sitemaps)
+  std::deque<std::pair<std::string, std::string>> robots_queue_;  // (host, source) to fetch
   std::set<std::string> sitemap_hosts_;  // hosts whose sitemaps are queued this run
+  std::set<std::string> sitemap_probes_;  // the "/sitemap.xml" URLs queued on a guess
+  // Signatures of the pages parsed this run; bounded by max_pages.
+  std::unordered_set<std::string> page_signatures_;
   bool lease_pending_ = false;
   bool lease_exhausted_ = false; // the last lease found nothing due
   bool queued_time_pending_ = false;

@@ -18,6 +18,11 @@ struct CrawlerOptions {
   int per_host_delay_ms = 1000;  // least gap between request starts to one host
   int timeout_seconds = 30;      // one whole transfer
   int connect_timeout_seconds = 10;
+  // A transfer slower than low_speed_limit_bytes per second for
+  // low_speed_time_seconds is aborted: a server that trickles bytes cannot
+  // hold a slot until the whole timeout runs out.
+  int low_speed_limit_bytes = 100;
+  int low_speed_time_seconds = 20;
   int max_depth = 5;             // links followed from a start URL
   int max_pages = 5000;          // pages fetched in one run
   std::size_t max_body_bytes = 5 * 1024 * 1024;  // decompressed; larger bodies are cut
@@ -47,7 +52,9 @@ struct Source {
   std::vector<std::string> follow;
   // CSS selectors for pages without structured data ([sources.extract]);
   // empty: none. Config loading has checked that every selector parses.
-  parsers::ExtractionProfile profile;
+  // The initializer lets Source{.name = ..., .follow = ...} leave it out
+  // without -Wmissing-field-initializers.
+  parsers::ExtractionProfile profile = {};
 };
 
 }  // namespace jobcrawler::crawler

@@ -142,7 +142,8 @@ storage::PageOutcome MakeOutcome(const FetchResult& result,
   return page;
 }
 
-storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context) {
+storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context,
+                               std::string* signature) {
   storage::PageWrite write;
   write.page = MakeOutcome(result, *context.entry, context.now);
   bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
@@ -163,6 +164,7 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   parsers::DecodedBody decoded = parsers::DecodeHtml(result.body, result.content_type);
   parsers::PageExtraction page = parsers::ExtractPage(
       decoded.utf8, {.profile = &context.scope->profile(), .today = IsoDateUtc(context.now)});
+  if (signature) *signature = page.page_signature;
   std::string base = BaseUrl(result, page);
   AddLinks(page, base, context, write);
   AddSightings(page, base, context, write);

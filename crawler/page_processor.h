@@ -39,7 +39,10 @@ storage::PageOutcome MakeOutcome(const FetchResult& result,
 // write is marked unchanged and the store replays its links and postings.
 // A sitemap (an XML or gzip body at a URL naming "sitemap") yields the
 // URLs it lists that the source's scope allows.
-storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context);
+// `signature`, when given, receives the page's signature (its postings and
+// links; see parsers::PageExtraction::page_signature), empty for non-HTML.
+storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context,
+                               std::string* signature = nullptr);
 
 }  // namespace jobcrawler::crawler
 

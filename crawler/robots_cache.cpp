@@ -1,6 +1,8 @@
 #include "crawler/robots_cache.h"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 #include <utility>
 
 namespace jobcrawler::crawler {
@@ -26,8 +28,41 @@ RobotsCache::Verdict RobotsCache::Check(const storage::FrontierEntry& entry,
       it->second.expires <= now) {
     return Verdict::kUnknown;
   }
-  return it->second.rules->IsAllowed(PathAndQuery(entry.url)) ? Verdict::kAllowed
-                                                              : Verdict::kDisallowed;
+  return IsAllowedInAnyOrder(*it->second.rules, PathAndQuery(entry.url)) ? Verdict::kAllowed
+                                                                       : Verdict::kDisallowed;
+}
+
+bool IsAllowedInAnyOrder(const RobotsRules& rules, std::string_view path_and_query) {
+  if (!rules.IsAllowed(path_and_query)) return false;
+  std::size_t question = path_and_query.find('?');
+  if (question == std::string_view::npos) return true;
+  std::string_view path = path_and_query.substr(0, question + 1);
+  std::vector<std::string_view> params;
+  std::string_view query = path_and_query.substr(question + 1);
+  for (std::size_t start = 0; start <= query.size();) {
+    std::size_t end = std::min(query.find('&', start), query.size());
+    params.push_back(query.substr(start, end - start));
+    start = end + 1;
+  }
+  if (params.size() < 2 || params.size() > kMaxReorderedParams) return true;
+  // Each parameter moved to the front and to the end of the query.
+  for (std::size_t moved = 0; moved < params.size(); ++moved) {
+    for (bool to_front : {true, false}) {
+      std::vector<std::string_view> order;
+      if (to_front) order.push_back(params[moved]);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (i != moved) order.push_back(params[i]);
+      }
+      if (!to_front) order.push_back(params[moved]);
+      std::string candidate(path);
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i > 0) candidate += '&';
+        candidate += order[i];
+      }
+      if (!rules.IsAllowed(candidate)) return false;
+    }
+  }
+  return true;
 }
 
 bool RobotsCache::Wait(storage::FrontierEntry entry) {

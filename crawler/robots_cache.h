@@ -75,6 +75,16 @@ class RobotsCache {
 // "/path?query" of an absolute URL ("/" when the path is empty).
 std::string PathAndQuery(std::string_view url);
 
+// Queries with more parameters than this are checked as written only.
+inline constexpr std::size_t kMaxReorderedParams = 16;
+
+// Canonical URLs have their query parameters sorted, so the order a site's
+// own links use (which its robots.txt rules are written against, e.g.
+// "Disallow: /*&order=") is lost. Being polite, a URL is allowed only when
+// the query as given and each parameter moved to the front or to the end
+// are all allowed.
+bool IsAllowedInAnyOrder(const RobotsRules& rules, std::string_view path_and_query);
+
 }  // namespace jobcrawler::crawler
 
 #endif  // JOBCRAWLER_CRAWLER_ROBOTS_CACHE_H_

@@ -10,6 +10,8 @@
 // so nested junk inside an anchor costs nothing.
 #include "parsers/page_extractor.h"
 
+#include <algorithm>
+
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -97,7 +99,7 @@ bool IsArrow(std::string_view token) {
   return false;
 }
 
-// "Weiter", "Nächste Seite ›", "»"; not "»»", "Weiterlesen" or "5".
+// "Weiter", "Nächste Seite ›", "»", ">"; not "»»", "Weiterlesen" or "5".
 bool TextSaysNext(std::string_view text) {
   const std::string folded = internal::FoldForMatching(text);
   std::string words;
@@ -110,7 +112,7 @@ bool TextSaysNext(std::string_view text) {
     if (!words.empty()) words += ' ';
     words += token.text;
   }
-  if (words.empty()) return arrows == 1 && folded.find('>') == std::string::npos;
+  if (words.empty()) return arrows == 1;  // "»»" and ">>" lead to the last page
   for (std::string_view next : kNextWords) {
     if (words == next) return true;
   }
@@ -242,7 +244,17 @@ class Fnv1a {
 
 // Separators that cannot occur in titles or URLs keep ("ab","c") and
 // ("a","bc") apart.
+// The next-page links are left out, so that a page repeating an earlier one
+// except for where "Weiter" points is recognised; a page with nothing else
+// has no signature.
 std::string PageSignature(const PageExtraction& page) {
+  auto is_next = [&page](const std::string& link) {
+    return std::find(page.next_pages.begin(), page.next_pages.end(), link) != page.next_pages.end();
+  };
+  bool content = !page.postings.empty() ||
+                 std::any_of(page.links.begin(), page.links.end(),
+                             [&](const std::string& link) { return !is_next(link); });
+  if (!content) return {};
   Fnv1a hash;
   for (const Posting& posting : page.postings) {
     hash.Add(posting.title);
@@ -252,6 +264,7 @@ std::string PageSignature(const PageExtraction& page) {
   }
   hash.Add("\x1d");
   for (const std::string& link : page.links) {
+    if (is_next(link)) continue;
     hash.Add(link);
     hash.Add("\x1e");
   }

@@ -31,8 +31,9 @@ struct PageExtraction {
   // <a rel=next> and anchors reading "Weiter", "Nächste (Seite)", "Next",
   // "»" or "›" (or with such an aria-label). Document order, no duplicates.
   std::vector<std::string> next_pages;
-  // 16 hex digits hashing the postings' titles and URLs and the links: equal
-  // signatures mean a page repeats another (pagination ran past its end).
+  // 16 hex digits hashing the postings' titles and URLs and the links other
+  // than next_pages: equal signatures mean a page repeats another
+  // (pagination ran past its end). Empty for a page with nothing else.
   std::string page_signature;
   int json_ld_blocks = 0;         // <script type=application/ld+json> seen
   int json_ld_errors = 0;         // of those, blocks that could not be read

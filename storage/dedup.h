@@ -6,7 +6,8 @@
 //   "id:"  + FoldCompany(company) + ":" + identifier   the source's own id
 //   "url:" + canonical URL (posting.url, else the fallback page URL)
 //   "tcl:" + FoldTitle(title) + "|" + FoldCompany(company) + "|" + FoldText(locality)
-// Two records are the same job when ANY key is shared.
+// Two records are the same job when ANY key is shared. A record that
+// shares none may still join by its description (the last rung, below).
 //
 // Our choices beyond that ladder, each to avoid merging different jobs:
 //  - no "id:" key when the company is empty (bare ids such as "17" collide

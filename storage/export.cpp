@@ -73,7 +73,8 @@ std::string CellText(const Json& value) {
 }
 
 void WriteCsvField(std::ostream& out, std::string_view text, char separator) {
-  bool quote = text.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
+  bool quote =
+      text.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
   if (!quote) {
     out << text;
     return;

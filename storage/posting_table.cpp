@@ -1,5 +1,6 @@
 #include "storage/posting_table.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -78,8 +79,10 @@ Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
     auto row = stmt.value()->Step(kWhat);
     if (!row.ok()) return row.status();
     if (!row.value()) break;
-    int distance = HammingDistance(incoming, static_cast<std::uint64_t>(stmt.value()->ColumnInt64(1)));
-    if (distance >= best_distance || !SameRank(posting.title, stmt.value()->ColumnText(2))) continue;
+    int distance =
+        HammingDistance(incoming, static_cast<std::uint64_t>(stmt.value()->ColumnInt64(1)));
+    if (distance >= best_distance || !SameRank(posting.title, stmt.value()->ColumnText(2)))
+      continue;
     best_distance = distance;
     best = Match{stmt.value()->ColumnInt64(0), fmt::format("simhash:{:016x}", incoming)};
   }
@@ -138,9 +141,9 @@ Result<StoredPosting> LoadPosting(sqlite::Database& db, std::int64_t id) {
 
 // Merges the sighting into the stored posting: the more complete record is
 // the base and the other fills its gaps; on a tie the stored best stays.
-// `matched` follows the latest run: within one run any positive verdict
-// wins, a later run's verdict replaces an earlier one (the matcher may have
-// been reconfigured).
+// valid_through is the latest seen. `matched` follows the latest run: within one run any positive
+// verdict wins, a later run's verdict replaces an earlier one (the matcher may have been
+// reconfigured).
 StoredPosting Merge(StoredPosting stored, const Sighting& sighting,
                     const SightingContext& context, std::string_view url) {
   int incoming = Completeness(sighting.posting);
@@ -152,6 +155,10 @@ StoredPosting Merge(StoredPosting stored, const Sighting& sighting,
   } else {
     stored.posting = FillMissing(std::move(stored.posting), sighting.posting);
   }
+  // An ad extended on any board is still open: the latest end date wins
+  // (ISO dates order as text).
+  stored.posting.valid_through =
+      std::max(stored.posting.valid_through, sighting.posting.valid_through);
   bool same_run = stored.last_seen_run == context.run_id;
   stored.matched = (same_run && stored.matched) || sighting.matched;
   return stored;
@@ -208,7 +215,8 @@ Status UpsertSightingRow(sqlite::Database& db, std::int64_t id, std::string_view
       " matched_key) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
       " ON CONFLICT (posting_id, url) DO UPDATE SET"
       " source = excluded.source, page_url = excluded.page_url,"
-      " last_seen = MAX(last_seen, excluded.last_seen), last_run = MAX(last_run, excluded.last_run)",
+      " last_seen = MAX(last_seen, excluded.last_seen), last_run = MAX(last_run, "
+      "excluded.last_run)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   return stmt.value()

@@ -94,7 +94,8 @@ Status SqliteStore::FinishRun(std::int64_t run_id, RunStatus status, const RunCo
                     counters.pages_failed, counters.postings_found, counters.postings_new,
                     counters.postings_updated, counters.errors)
           .Run(kWhat));
-  if (db_.Changes() == 0) return Status::Error(fmt::format("finishing run {}: no such run", run_id));
+  if (db_.Changes() == 0)
+    return Status::Error(fmt::format("finishing run {}: no such run", run_id));
   return Status::Ok();
 }
 

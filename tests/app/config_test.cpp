@@ -53,6 +53,8 @@ void ExpectSameCrawlerOptions(const crawler::CrawlerOptions& a,
   EXPECT_EQ(a.max_crawl_delay_seconds, b.max_crawl_delay_seconds);
   EXPECT_EQ(a.parse_threads, b.parse_threads);
   EXPECT_EQ(a.use_sitemaps, b.use_sitemaps);
+  EXPECT_EQ(a.low_speed_limit_bytes, b.low_speed_limit_bytes);
+  EXPECT_EQ(a.low_speed_time_seconds, b.low_speed_time_seconds);
 }
 
 constexpr char kSource[] =
@@ -90,7 +92,9 @@ TEST(Config, ReadsEveryCrawlerKey) {
       "respect_robots_txt = false\n"
       "max_crawl_delay_seconds = 86400\n"
       "parse_threads = 256\n"
-      "use_sitemaps = false\n");
+      "use_sitemaps = false\n"
+      "low_speed_limit_bytes = 0\n"
+      "low_speed_time_seconds = 5\n");
   const crawler::CrawlerOptions& c = config.crawler;
   EXPECT_EQ(c.user_agent, "test-bot/1.0");
   EXPECT_EQ(c.concurrency, 7);
@@ -107,6 +111,8 @@ TEST(Config, ReadsEveryCrawlerKey) {
   EXPECT_EQ(c.max_crawl_delay_seconds, 86400);
   EXPECT_EQ(c.parse_threads, 256);
   EXPECT_FALSE(c.use_sitemaps);
+  EXPECT_EQ(c.low_speed_limit_bytes, 0);
+  EXPECT_EQ(c.low_speed_time_seconds, 5);
 }
 
 TEST(Config, MissingCrawlerKeysKeepDefaults) {
@@ -349,6 +355,78 @@ TEST(ConfigError, SourceWithoutRequiredKeysPointsAtItsHeader) {
 TEST(ConfigError, SourcesMustBeAnArrayOfTables) {
   EXPECT_EQ(ErrorOf("[sources]\nname = \"s\"\n"),
             "config.toml:1: sources: expected an array of tables ([[sources]]), got table");
+}
+
+// ---- [sources.extract] ----
+
+TEST(Config, ReadsExtractionProfile) {
+  const Config config = Parse(std::string(kSource) +
+                              "[sources.extract]\n"
+                              "posting = \"ul.jobs > li\"\n"
+                              "title = \"h3 a\"\n"
+                              "company = \".firma\"\n"
+                              "location = \".ort\"\n"
+                              "postal_code = \".plz\"\n"
+                              "salary = \".gehalt\"\n"
+                              "employment_type = \".umfang\"\n"
+                              "date_posted = \"time @datetime\"\n"
+                              "valid_through = \".frist\"\n"
+                              "description = \".text p\"\n"
+                              "identifier = \"@data-id\"\n"
+                              "url = \"h3 a @href\"\n"
+                              "links = \"a.job-link\"\n"
+                              "next_page = \"a[rel=next]\"\n");
+  ASSERT_EQ(config.sources.size(), 1u);
+  const parsers::ExtractionProfile& profile = config.sources[0].profile;
+  EXPECT_EQ(profile.posting, "ul.jobs > li");
+  EXPECT_EQ(profile.title, "h3 a");
+  EXPECT_EQ(profile.company, ".firma");
+  EXPECT_EQ(profile.location, ".ort");
+  EXPECT_EQ(profile.postal_code, ".plz");
+  EXPECT_EQ(profile.salary, ".gehalt");
+  EXPECT_EQ(profile.employment_type, ".umfang");
+  EXPECT_EQ(profile.date_posted, "time @datetime");
+  EXPECT_EQ(profile.valid_through, ".frist");
+  EXPECT_EQ(profile.description, ".text p");
+  EXPECT_EQ(profile.identifier, "@data-id");
+  EXPECT_EQ(profile.url, "h3 a @href");
+  EXPECT_EQ(profile.links, "a.job-link");
+  EXPECT_EQ(profile.next_page, "a[rel=next]");
+}
+
+TEST(Config, SourceWithoutExtractHasEmptyProfile) {
+  EXPECT_TRUE(Parse(kSource).sources[0].profile.empty());
+}
+
+TEST(ConfigError, InvalidSelectorNamesSourceKeyLineAndPosition) {
+  EXPECT_EQ(ErrorOf(std::string(kSource) +    // lines 1-4
+                    "[sources.extract]\n"     // 5
+                    "posting = \"li\"\n"      // 6
+                    "title = \"h3 >> a\"\n"), // 7
+            "config.toml:7: sources[0].extract.title (source \"board\"): "
+            "invalid selector at 5: unexpected '>'");
+}
+
+TEST(ConfigError, PostingSelectorTakesNoAttribute) {
+  EXPECT_EQ(ErrorOf(std::string(kSource) + "[sources.extract]\nposting = \"li @id\"\n"),
+            "config.toml:6: sources[0].extract.posting (source \"board\"): "
+            "invalid selector at 4: unexpected '@'");
+}
+
+TEST(ConfigError, UnknownExtractKeySuggestsTheNearest) {
+  EXPECT_EQ(ErrorOf(std::string(kSource) + "[sources.extract]\ntitel = \"h1\"\n"),
+            "config.toml:6: unknown key sources[0].extract.titel "
+            "(did you mean sources[0].extract.title?)");
+}
+
+TEST(ConfigError, ExtractValuesMustBeNonEmptyStrings) {
+  EXPECT_EQ(ErrorOf(std::string(kSource) + "[sources.extract]\ntitle = 1\n"),
+            "config.toml:6: sources[0].extract.title (source \"board\"): "
+            "expected a string, got integer");
+  EXPECT_EQ(ErrorOf(std::string(kSource) + "[sources.extract]\ntitle = \"\"\n"),
+            "config.toml:6: sources[0].extract.title (source \"board\"): must not be empty");
+  EXPECT_EQ(ErrorOf(std::string(kSource) + "extract = \"h1\"\n"),
+            "config.toml:5: sources[0].extract (source \"board\"): expected a table, got string");
 }
 
 // ---- Files ----

@@ -361,3 +361,43 @@ TEST_F(CrawlTest, AHostThatKeepsFailingIsGivenUpWithoutHoldingUpOthers) {
 
 }  // namespace
 }  // namespace jobcrawler::app
+
+namespace jobcrawler::app {
+namespace {
+
+// A listing that answers every page number with a "next" link and the same
+// jobs, as some boards do past their last page.
+TEST(EndlessPagination, APageThatRepeatsAnEarlierOneEndsThePagination) {
+  std::atomic<int> listing_hits{0};
+  HttpServer server("127.0.0.1", 0, [&listing_hits](const HttpRequestInfo& request) {
+    if (request.target == "/robots.txt") return HttpReply::Text("", 404);
+    if (request.target.rfind("/?seite=", 0) == 0 || request.target == "/") {
+      ++listing_hits;
+      int page = request.target == "/" ? 1 : std::stoi(request.target.substr(8));
+      return HttpReply::Html(fmt::format(
+          "<html><body><a href=\"/job/1\">Job</a><a href=\"/?seite={}\">Weiter</a></body></html>",
+          page + 1));
+    }
+    return HttpReply::Html("<html><body>Job</body></html>");
+  });
+  testing::TempDir dir;
+  auto store = storage::SqliteStore::Open(dir.File("db"));
+  ASSERT_TRUE(store.ok());
+  crawler::CrawlerOptions options;
+  options.per_host_delay_ms = 0;
+  options.max_depth = 50;
+  parsers::Matcher matcher(parsers::MatchRules{});
+  crawler::Crawler crawler(options, {crawler::Source{.name = "b", .start_urls = {server.base_url() + "/"}, .follow = {}}},
+                           *store.value(), matcher);
+  crawler::CrawlLimits limits;
+  limits.handle_signals = false;
+  limits.max_pages = 40;
+  crawler::CrawlSummary summary = crawler.Run(limits);
+  EXPECT_EQ(summary.status, storage::RunStatus::kCompleted);
+  // "/?seite=2" shows the same jobs as "/" (only its "Weiter" differs), so
+  // its links are not followed and "/?seite=3" is never asked for.
+  EXPECT_EQ(listing_hits.load(), 2);
+}
+
+}  // namespace
+}  // namespace jobcrawler::app

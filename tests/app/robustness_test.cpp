@@ -73,11 +73,14 @@ TEST_F(RobustTransportTest, AHostThatResetsEveryPageDoesNotStopTheOthers) {
   for (int i = 1; i <= 3; ++i) {
     std::string target = fmt::format("/jobs/{}", i);
     EXPECT_GE(a_.Hits(target), 1) << target;
-    EXPECT_LE(a_.Hits(target), options_.max_attempts) << target;
+    // curl itself sends a request again, once, when a reused keep-alive
+    // connection dies before any response.
+    EXPECT_LE(a_.Hits(target), 2 * options_.max_attempts) << target;
     EXPECT_FALSE(db.pages[a_.Url(target)].error.empty()) << target << " is recorded as failed";
     EXPECT_EQ(db.Posting(fmt::format("a-{}", i)), nullptr);
   }
   EXPECT_LT(ElapsedSeconds(), 5.0);
+  EXPECT_GE(summary.progress.pages_failed, 3);
 }
 
 TEST_F(RobustTransportTest, AStallingHostTimesOutAndTheCrawlEnds) {

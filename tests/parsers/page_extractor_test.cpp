@@ -240,6 +240,19 @@ TEST(PageExtractor, NextPageTextIsReadOnlyNearTheAnchor) {
   EXPECT_EQ(ExtractPage("<a href=/p2><span><i></i>Weiter</span></a>").next_pages, Strings{"/p2"});
 }
 
+TEST(PageExtractor, ReadsArrowAndWordVariantsOfNext) {
+  for (std::string_view text : {"&gt;", "→", "Nächste Seite", "NÄCHSTE", "next page", "Next ›",
+                                "weiter &raquo;"}) {
+    EXPECT_EQ(ExtractPage("<a href=/p2>" + std::string(text) + "</a>").next_pages, Strings{"/p2"})
+        << text;
+  }
+  for (std::string_view text : {"&gt;&gt;", "«", "Weiterlesen", "weitere Jobs", "2", ""}) {
+    EXPECT_TRUE(ExtractPage("<a href=/p2>" + std::string(text) + "</a>").next_pages.empty())
+        << text;
+  }
+  EXPECT_TRUE(ExtractPage("<a href='#' rel=next>Weiter</a>").next_pages.empty());
+}
+
 TEST(PageExtractor, AppliesProfileWhenThePageHasNoStructuredData) {
   ExtractionProfile profile;
   profile.posting = "#jobs > .job-card";
@@ -309,6 +322,10 @@ TEST(PageExtractor, SignatureChangesWithPostingsAndLinksOnly) {
             ExtractPage("<a href=/a>1</a><a href=/bc>1</a>").page_signature);
   EXPECT_NE(ExtractPage(JsonLdScript(R"({"@type": "JobPosting", "title": "A"})")).page_signature,
             ExtractPage(JsonLdScript(R"({"@type": "JobPosting", "title": "B"})")).page_signature);
+  // The next-page link does not count, and a page with nothing else has none.
+  EXPECT_EQ(ExtractPage("<a href=/job/1>J</a><a href=/?seite=2>Weiter</a>").page_signature,
+            ExtractPage("<a href=/job/1>J</a><a href=/?seite=3>Weiter</a>").page_signature);
+  EXPECT_EQ(ExtractPage("<a href=/?seite=3>Weiter</a>").page_signature, "");
 }
 
 }  // namespace

@@ -1,6 +1,12 @@
 #include "storage/dedup.h"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 #include <gtest/gtest.h>
+
+#include "tests/storage/description_fixture.h"
 
 namespace jobcrawler::storage {
 namespace {
@@ -103,6 +109,76 @@ TEST(FillMissing, TakesOnlyEmptyFieldsAndSalaryAsOneUnit) {
   EXPECT_EQ(merged.locality, "Hagen");
   EXPECT_EQ(merged.salary_min, 4500);
   EXPECT_EQ(merged.salary_period, "MONTH");
+}
+
+}  // namespace
+}  // namespace jobcrawler::storage
+
+namespace jobcrawler::storage {
+namespace {
+
+std::string WithReplaced(std::string text, std::string_view from, std::string_view to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(DescriptionFingerprint, CountsFoldedWordsAndIgnoresCaseAndPunctuation) {
+  TextFingerprint fingerprint = DescriptionFingerprint("Wir suchen: eine IT-Leitung!");
+  EXPECT_EQ(fingerprint.words, 5);
+  EXPECT_EQ(fingerprint.simhash, DescriptionFingerprint("wir SUCHEN eine it leitung").simhash);
+  EXPECT_EQ(DescriptionFingerprint("").simhash, 0u);
+  EXPECT_EQ(DescriptionFingerprint(" -- ").words, 0);
+}
+
+TEST(DescriptionFingerprint, ShortTextsStillHash) {
+  EXPECT_NE(DescriptionFingerprint("IT").simhash, DescriptionFingerprint("CIO").simhash);
+}
+
+TEST(DescriptionFingerprint, SmallEditsOfALongAdStayWithinTheMergeDistance) {
+  std::string ad = testing::LongDescription();
+  std::uint64_t hash = DescriptionFingerprint(ad).simhash;
+  EXPECT_GE(DescriptionFingerprint(ad).words, kMinSimHashWords);
+  EXPECT_LE(HammingDistance(hash, DescriptionFingerprint(ad + " Referenz 4711.").simhash),
+            kMaxSimHashDistance);
+  EXPECT_LE(HammingDistance(hash, DescriptionFingerprint(
+                                      WithReplaced(ad, "Frau Beispiel", "Herrn Muster"))
+                                      .simhash),
+            kMaxSimHashDistance);
+}
+
+TEST(DescriptionFingerprint, AnotherAdOfTheSameCompanyIsFarAway) {
+  EXPECT_GT(HammingDistance(DescriptionFingerprint(testing::LongDescription()).simhash,
+                            DescriptionFingerprint(testing::OtherDescription()).simhash),
+            4 * kMaxSimHashDistance);
+}
+
+TEST(HammingDistance, CountsDifferingBits) {
+  EXPECT_EQ(HammingDistance(0, 0), 0);
+  EXPECT_EQ(HammingDistance(0b1011, 0b0001), 2);
+  EXPECT_EQ(HammingDistance(0, ~std::uint64_t{0}), 64);
+}
+
+TEST(SameRank, DeputyAndHeadAreDifferentRanks) {
+  EXPECT_FALSE(SameRank("IT-Leiter (m/w/d)", "Stellvertretender IT-Leiter (m/w/d)"));
+  EXPECT_FALSE(SameRank("Head of IT", "Deputy Head of IT"));
+  EXPECT_FALSE(SameRank("Stv. IT-Leiter", "IT-Leiter"));
+  EXPECT_FALSE(SameRank("Senior IT Manager", "Junior IT Manager"));
+  EXPECT_FALSE(SameRank("IT-Leitung", "Assistenz der IT-Leitung"));
+  EXPECT_FALSE(SameRank("Interim CIO", "CIO"));
+}
+
+TEST(SameRank, DifferentWordingOfOneRankIsTheSame) {
+  EXPECT_TRUE(SameRank("IT-Leiter (m/w/d)", "Leitung IT*in"));
+  EXPECT_TRUE(SameRank("Stellvertretende IT-Leitung", "Stellv. Leiter IT"));
+  EXPECT_TRUE(SameRank("Leiter IT und Kommunikation", "IT-Leiter"));
+  EXPECT_TRUE(SameRank("", ""));
+}
+
+TEST(NearKey, IsFoldedCompanyAndPlaceAndEmptyWithoutCompany) {
+  EXPECT_EQ(NearKey(MakePosting("CIO", "Muster GmbH & Co. KG", "Hagen (Westf.)")),
+            "muster|hagen westf");
+  EXPECT_EQ(NearKey(MakePosting("CIO", "Muster GmbH", "")), "muster|");
+  EXPECT_EQ(NearKey(MakePosting("CIO", "GmbH", "Hagen")), "");
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ class UnchangedPage : public ::testing::Test {
 };
 
 TEST_F(UnchangedPage, ReAddsTheRecordedLinksOneLevelDeeper) {
-  Fetch("https://h/list", 1000, 200, {Url("https://h/job/1", "h", 1), Url("https://h/job/2", "h", 1)});
+  Fetch("https://h/list", 1000, 200,
+        {Url("https://h/job/1", "h", 1), Url("https://h/job/2", "h", 1)});
   PageWriteResult result = Fetch("https://h/list", 2000, 304, {}, true, 2);
   EXPECT_EQ(result.links_added, 2);
   EXPECT_EQ(Queued(), (std::vector<std::string>{"https://h/job/1@3", "https://h/job/2@3"}));
@@ -65,7 +66,8 @@ TEST_F(UnchangedPage, SameHashWith200ReAddsTheLinksToo) {
 }
 
 TEST_F(UnchangedPage, ReAddsOnlyLinksNotYetInTheRun) {
-  Fetch("https://h/list", 1000, 200, {Url("https://h/job/1", "h", 1), Url("https://h/job/2", "h", 1)});
+  Fetch("https://h/list", 1000, 200,
+        {Url("https://h/job/1", "h", 1), Url("https://h/job/2", "h", 1)});
   run_ = store_->BeginRun(2000).value();
   ASSERT_TRUE(store_->AddToFrontier(run_, {Url("https://h/job/1", "h", 1)}).ok());
   PageWrite write = Fetched(AddAndLease(*store_, run_, "https://h/list", 2000), 2000);

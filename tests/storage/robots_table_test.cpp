@@ -14,7 +14,8 @@ RobotsRecord Robots(std::string host, int status, std::string body, UnixMillis e
 
 TEST(RobotsCache, ReturnsWhatWasPutUntilItExpires) {
   auto store = testing::OpenStore();
-  ASSERT_TRUE(store->PutRobots(Robots("https://a:443", 200, "User-agent: *\nDisallow: /x\n", 5000)).ok());
+  ASSERT_TRUE(
+      store->PutRobots(Robots("https://a:443", 200, "User-agent: *\nDisallow: /x\n", 5000)).ok());
   auto cached = store->GetRobots("https://a:443", 4999);
   ASSERT_TRUE(cached.ok()) << cached.status().message();
   ASSERT_TRUE(cached.value().has_value());
@@ -54,8 +55,9 @@ TEST(RobotsCache, SurvivesReopeningTheFile) {
   ASSERT_TRUE(testing::OpenStore(dir.File("jobs.db"))
                   ->PutRobots(Robots("https://a:443", 404, "", 5000))
                   .ok());
-  EXPECT_EQ(testing::OpenStore(dir.File("jobs.db"))->GetRobots("https://a:443", 0).value()->http_status,
-            404);
+  EXPECT_EQ(
+      testing::OpenStore(dir.File("jobs.db"))->GetRobots("https://a:443", 0).value()->http_status,
+      404);
 }
 
 }  // namespace

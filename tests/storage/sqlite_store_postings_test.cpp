@@ -75,7 +75,8 @@ TEST_F(Postings, SeenAgainInALaterRunUpdatesLastSeenInsteadOfAddingARow) {
   parsers::Posting job = Job("IT-Leiter", "Muster GmbH", "Hagen", "https://h/job/1");
   Record("https://h/job/1", {Seen(job, "https://h/job/1")}, 1000);
   std::int64_t later_run = store_->BeginRun(5000).value();
-  PageWriteResult again = Record("https://h/job/1", {Seen(job, "https://h/job/1")}, 9000, later_run);
+  PageWriteResult again =
+      Record("https://h/job/1", {Seen(job, "https://h/job/1")}, 9000, later_run);
   EXPECT_EQ(again.postings_new, 0);
   EXPECT_EQ(again.postings_updated, 1);
   std::vector<PostingRow> rows = List();

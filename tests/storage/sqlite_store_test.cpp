@@ -143,9 +143,11 @@ TEST(SqliteStore, LeasesNothingFromSkippedHosts) {
 TEST(SqliteStore, SkippedHostsDoNotUseUpTheLimit) {
   auto store = OpenStore();
   std::int64_t run = store->BeginRun(0).value();
-  ASSERT_TRUE(store->AddToFrontier(run, {Url("https://slow/1", "slow"), Url("https://slow/2", "slow"),
-                                         Url("https://fast/1", "fast")})
-                  .ok());
+  ASSERT_TRUE(
+      store
+          ->AddToFrontier(run, {Url("https://slow/1", "slow"), Url("https://slow/2", "slow"),
+                                Url("https://fast/1", "fast")})
+          .ok());
   EXPECT_EQ(Urls(store->LeaseFrontier(run, 1, 10, 0, {"slow"}).value()),
             (std::vector<std::string>{"https://fast/1"}));
 }
@@ -153,9 +155,10 @@ TEST(SqliteStore, SkippedHostsDoNotUseUpTheLimit) {
 TEST(SqliteStore, LeasesOnlyEntriesThatAreDue) {
   auto store = OpenStore();
   std::int64_t run = store->BeginRun(0).value();
-  ASSERT_TRUE(
-      store->AddToFrontier(run, {Url("https://a/now", "a", 0, 100), Url("https://b/later", "b", 0, 500)})
-          .ok());
+  ASSERT_TRUE(store
+                  ->AddToFrontier(
+                      run, {Url("https://a/now", "a", 0, 100), Url("https://b/later", "b", 0, 500)})
+                  .ok());
   EXPECT_EQ(Urls(store->LeaseFrontier(run, 10, 10, 100, {}).value()),
             (std::vector<std::string>{"https://a/now"}));
   EXPECT_EQ(store->NextQueuedTime(run).value(), 500);

@@ -95,6 +95,9 @@ class MultiHostCrawlTest : public ::testing::Test {
     options_.max_attempts = 1;
     options_.parse_threads = 1;
     options_.use_sitemaps = false;
+    // The circuit breaker's 30 s pause would outlast every test; a host
+    // that keeps failing is still paused, then given up.
+    options_.breaker_pause_ms = 300;
     database_ = dir_.File("crawl.db");
   }
 

@@ -1,0 +1,112 @@
+// The jobcrawler binary as cron runs it: options, stdout, stderr and exit
+// statuses of the monitoring commands.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "app/commands.h"
+#include "tests/support/temp_dir.h"
+
+namespace jobcrawler::app {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::TempDir;
+
+struct Invocation {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  // Runs the binary with `args` (already shell-quoted where needed) in the
+  // temporary directory, so that no ./config.toml of the developer is read.
+  Invocation Jobcrawler(const std::string& args) {
+    const std::string out = dir_.File("stdout"), err = dir_.File("stderr");
+    const std::string command = "cd '" + dir_.path().string() + "' && '" JOBCRAWLER_BINARY "' " +
+                                args + " >'" + out + "' 2>'" + err + "'";
+    const int raw = std::system(command.c_str());
+    Invocation run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.out = ReadFile(out);
+    run.err = ReadFile(err);
+    return run;
+  }
+
+  // A config whose only source is a closed port on this machine.
+  std::string DeadSourceConfig() {
+    const std::string path = dir_.File("dead.toml");
+    std::ofstream(path) << "[crawler]\nper_host_delay_ms = 0\nmax_attempts = 1\n"
+                           "connect_timeout_seconds = 2\n"
+                           "[[sources]]\nname = \"dead\"\nstart_urls = [\"http://127.0.0.1:9/\"]\n";
+    return path;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(CliTest, HelpListsTheMonitoringCommands) {
+  Invocation run = Jobcrawler("--help");
+  EXPECT_EQ(run.status, kExitOk);
+  EXPECT_THAT(run.out, HasSubstr("stats"));
+  EXPECT_THAT(run.out, HasSubstr("explain"));
+  Invocation crawl = Jobcrawler("crawl --help");
+  EXPECT_THAT(crawl.out, HasSubstr("--report-new"));
+  Invocation exp = Jobcrawler("export --help");
+  EXPECT_THAT(exp.out, HasSubstr("--since"));
+  EXPECT_THAT(exp.out, HasSubstr("--closed"));
+  EXPECT_THAT(exp.out, HasSubstr("atom"));
+}
+
+TEST_F(CliTest, BadExportOptionsExitWithTwo) {
+  EXPECT_EQ(Jobcrawler("export --format xml --db x.db").status, kExitUsage);
+  Invocation since = Jobcrawler("export --since yesterday --db x.db");
+  EXPECT_EQ(since.status, kExitUsage);
+  EXPECT_THAT(since.err, HasSubstr("--since must be a date (2026-11-20), run:ID or a run id"));
+}
+
+TEST_F(CliTest, ExplainNeedsAPositiveIdAndFailsForAnUnknownOne) {
+  EXPECT_EQ(Jobcrawler("explain --db x.db").status, kExitUsage);
+  EXPECT_EQ(Jobcrawler("explain abc --db x.db").status, kExitUsage);
+  Invocation unknown = Jobcrawler("explain 5 --db x.db");
+  EXPECT_EQ(unknown.status, kExitFailure);
+  EXPECT_THAT(unknown.err, HasSubstr("no posting with id 5"));
+}
+
+TEST_F(CliTest, StatsOfAnEmptyDatabase) {
+  Invocation run = Jobcrawler("stats --db empty.db");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Postings: 0 (0 active, 0 closed)"));
+  EXPECT_THAT(run.out, HasSubstr("New per week"));
+}
+
+TEST_F(CliTest, ReportNewWithADeadSourceWarnsOnStderrOnlyAndExitsWithFour) {
+  Invocation run =
+      Jobcrawler("crawl --report-new --db dead.db --config '" + DeadSourceConfig() + "'");
+  EXPECT_EQ(run.status, kExitSourceHealth) << run.err;
+  EXPECT_EQ(run.out, "") << "cron mails stdout: nothing new, nothing printed";
+  EXPECT_THAT(run.err, HasSubstr("WARNING: source dead"));
+}
+
+TEST_F(CliTest, ExportAtomOfAnEmptyDatabaseIsAFeedWithoutEntries) {
+  Invocation run = Jobcrawler("export --format atom --new --db empty.db");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+  EXPECT_THAT(run.out, ::testing::Not(HasSubstr("<entry>")));
+}
+
+}  // namespace
+}  // namespace jobcrawler::app
