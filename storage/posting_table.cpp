@@ -141,13 +141,16 @@ Result<StoredPosting> LoadPosting(sqlite::Database& db, std::int64_t id) {
 
 // Merges the sighting into the stored posting: the more complete record is
 // the base and the other fills its gaps; on a tie the stored best stays.
+// The best record's own page seen again is the base whatever its
+// completeness: the ad was edited (a new salary, a new title) and the
+// newest text wins.
 // valid_through is the latest seen. `matched` follows the latest run: within one run any positive
 // verdict wins, a later run's verdict replaces an earlier one (the matcher may have been
 // reconfigured).
 StoredPosting Merge(StoredPosting stored, const Sighting& sighting,
                     const SightingContext& context, std::string_view url) {
   int incoming = Completeness(sighting.posting);
-  if (incoming > stored.completeness) {
+  if (incoming > stored.completeness || url == stored.url) {
     stored.posting = FillMissing(sighting.posting, stored.posting);
     stored.url = std::string(url);
     stored.source = std::string(context.source);

@@ -277,9 +277,9 @@ TEST_F(MonitorCrawlTest, AChangedPostingIsSeenAgainNotNew) {
   EXPECT_EQ(a->first_seen_run, 1);
   EXPECT_EQ(a->last_seen_run, 2);
   EXPECT_EQ(a->status, "active");
-  // Which salary the record keeps is the store's merge rule (storage/
-  // posting_table.cpp), not monitoring's; either one is a salary of A.
-  EXPECT_TRUE(a->posting.salary_min == 85000 || a->posting.salary_min == 90000);
+  // The ad's own page was edited: the record shows the new salary.
+  EXPECT_EQ(a->posting.salary_min, 90000);
+  EXPECT_EQ(a->posting.salary_max, 110000);
 }
 
 TEST_F(MonitorCrawlTest, ExportNewClosedAndSince) {
