@@ -141,6 +141,10 @@ std::string SoleCurrency(const std::vector<SalaryToken>& tokens) {
   return found;
 }
 
+// Below this, an amount with neither currency nor period is not read as a
+// salary: no hourly or monthly wage is that low without saying so.
+constexpr double kMinBareSalary = 1000.0;
+
 bool IsPlausible(const Candidate& c) {
   for (const std::optional<double>& v : {c.min, c.max}) {
     if (v && (!(*v > 0.0) || *v > kMaxPlausibleSalary)) return false;
@@ -196,6 +200,12 @@ std::optional<SalaryRange> ParseSalary(std::string_view text) {
   range.currency =
       chosen->currency.empty() ? SoleCurrency(tokens) : chosen->currency;
   range.period = internal::FindSalaryPeriod(folded, chosen->end_offset);
+  // A small number with neither currency nor period is a pay grade ("TVöD
+  // E13"), a count or a date, not a salary.
+  double largest = range.max.value_or(range.min.value_or(0.0));
+  if (range.currency.empty() && range.period.empty() && largest < kMinBareSalary) {
+    return std::nullopt;
+  }
   return range;
 }
 

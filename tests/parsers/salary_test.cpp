@@ -233,3 +233,17 @@ TEST(NormalizeSalaryPeriod, ReturnsEmptyWhenUnknown) {
 
 }  // namespace
 }  // namespace jobcrawler::parsers
+
+namespace jobcrawler::parsers {
+namespace {
+
+// Regression: a bare pay grade was read as a salary of 13.
+TEST(ParseSalary, DoesNotReadAPayGradeAsASalary) {
+  EXPECT_FALSE(ParseSalary("TVöD E13"));
+  EXPECT_FALSE(ParseSalary("Entgeltgruppe 11"));
+  EXPECT_TRUE(ParseSalary("65000"));
+  EXPECT_TRUE(ParseSalary("28,50 pro Stunde"));
+}
+
+}  // namespace
+}  // namespace jobcrawler::parsers
