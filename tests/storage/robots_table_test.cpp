@@ -3,7 +3,7 @@
 
 #include "storage/sqlite_store.h"
 #include "tests/storage/store_test_util.h"
-#include "tests/storage/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace jobcrawler::storage {
 namespace {
@@ -51,7 +51,7 @@ TEST(RobotsCache, KeepsBodyBytesAsTheyCame) {
 }
 
 TEST(RobotsCache, SurvivesReopeningTheFile) {
-  testing::TempDir dir;
+  jobcrawler::testing::TempDir dir;
   ASSERT_TRUE(testing::OpenStore(dir.File("jobs.db"))
                   ->PutRobots(Robots("https://a:443", 404, "", 5000))
                   .ok());

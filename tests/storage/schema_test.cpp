@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/storage/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace jobcrawler::storage {
 namespace {
@@ -31,7 +31,7 @@ TEST(Schema, MigratesAnEmptyDatabaseToTheLatestVersion) {
 }
 
 TEST(Schema, MigratingTwiceChangesNothing) {
-  testing::TempDir dir;
+  jobcrawler::testing::TempDir dir;
   ASSERT_TRUE(dir.ok());
   {
     sqlite::Database db = OpenFile(dir.File("jobs.db"));

@@ -6,7 +6,7 @@
 
 #include "storage/sqlite.h"
 #include "tests/storage/store_test_util.h"
-#include "tests/storage/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace jobcrawler::storage {
 namespace {
@@ -21,7 +21,7 @@ std::vector<std::string> Urls(const std::vector<FrontierEntry>& entries) {
 }
 
 TEST(SqliteStore, OpensAFileInWalMode) {
-  testing::TempDir dir;
+  jobcrawler::testing::TempDir dir;
   ASSERT_TRUE(OpenStore(dir.File("jobs.db")));
   auto db = sqlite::Database::Open(dir.File("jobs.db"));
   auto mode = db->Prepare("PRAGMA journal_mode", "x");
@@ -30,7 +30,7 @@ TEST(SqliteStore, OpensAFileInWalMode) {
 }
 
 TEST(SqliteStore, ReopenedFileKeepsItsData) {
-  testing::TempDir dir;
+  jobcrawler::testing::TempDir dir;
   std::int64_t run = 0;
   {
     auto store = OpenStore(dir.File("jobs.db"));
@@ -43,7 +43,7 @@ TEST(SqliteStore, ReopenedFileKeepsItsData) {
 }
 
 TEST(SqliteStore, OpenFailsOnAFileThatIsNotADatabase) {
-  testing::TempDir dir;
+  jobcrawler::testing::TempDir dir;
   {
     std::FILE* file = std::fopen(dir.File("junk.db").c_str(), "w");
     std::fputs("this is not an SQLite database, it is plain text, long enough.", file);

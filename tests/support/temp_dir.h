@@ -1,30 +1,30 @@
-// A directory under the system temp dir, removed with everything in it.
+// A fresh directory under the system temp dir (mkdtemp), removed with
+// everything in it when the TempDir goes away.
 #ifndef JOBCRAWLER_TESTS_SUPPORT_TEMP_DIR_H_
 #define JOBCRAWLER_TESTS_SUPPORT_TEMP_DIR_H_
 
-#include <unistd.h>
+#include <stdlib.h>
 
-#include <atomic>
 #include <filesystem>
 #include <string>
+#include <system_error>
 
 namespace jobcrawler::testing {
 
 class TempDir {
  public:
   TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("jobcrawler-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
+    std::string pattern = (std::filesystem::temp_directory_path() / "jobcrawler-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
 
+  bool ok() const { return !path_.empty(); }
   std::string File(const std::string& name) const { return (path_ / name).string(); }
   const std::filesystem::path& path() const { return path_; }
 
