@@ -237,15 +237,21 @@ bool Crawler::Loop::HostGivenUp(const std::string& host_key) const {
   return it != host_health_.end() && it->second.trips >= options_.breaker_max_trips;
 }
 
-void Crawler::Loop::RecordGivenUp(storage::FrontierEntry entry) {
-  ++summary_.progress.pages_failed;
+// The write for an entry that was not fetched, saying why.
+storage::PageWrite Crawler::Loop::Unfetched(const storage::FrontierEntry& entry,
+                                            std::string error) {
   storage::PageWrite write;
   write.page.frontier_id = entry.id;
   write.page.url = entry.url;
   write.page.source = entry.source;
-  write.page.error = "host keeps failing; given up for this run";
+  write.page.error = std::move(error);
   write.page.fetched_at = NowMillis();
-  Write(std::move(write));
+  return write;
+}
+
+void Crawler::Loop::RecordGivenUp(storage::FrontierEntry entry) {
+  ++summary_.progress.pages_failed;
+  Write(Unfetched(entry, "host keeps failing; given up for this run"));
 }
 
 void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& result) {
@@ -337,14 +343,7 @@ void Crawler::Loop::OnWritten(const storage::Result<storage::PageWriteResult>& r
 
 void Crawler::Loop::RecordDisallowed(storage::FrontierEntry entry) {
   ++summary_.progress.robots_disallowed;
-  storage::PageWrite write;
-  write.page.frontier_id = entry.id;
-  write.page.url = entry.url;
-  write.page.final_url = entry.url;
-  write.page.source = entry.source;
-  write.page.error = "disallowed by robots.txt";
-  write.page.fetched_at = NowMillis();
-  Write(std::move(write));
+  Write(Unfetched(entry, "disallowed by robots.txt"));
 }
 
 // Sends a leased entry to the scheduler once its host's robots.txt allows it.
@@ -362,12 +361,7 @@ void Crawler::Loop::Admit(storage::FrontierEntry entry) {
         // robots.txt unreachable: nothing may be fetched from the host for
         // now; the URL is tried again later, within its attempts.
         if (entry.attempts + 1 < options_.max_attempts) {
-          storage::PageWrite write;
-          write.page.frontier_id = entry.id;
-          write.page.url = entry.url;
-          write.page.source = entry.source;
-          write.page.error = "robots.txt unreachable";
-          write.page.fetched_at = NowMillis();
+          storage::PageWrite write = Unfetched(entry, "robots.txt unreachable");
           write.retry_at = NowMillis() + std::chrono::duration_cast<std::chrono::milliseconds>(
                                              RobotsCache::kUnreachableRetry)
                                              .count();

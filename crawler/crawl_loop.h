@@ -55,6 +55,7 @@ class Crawler::Loop {
   void NoteHostHealth(const std::string& host_key, const FetchResult& result);
   bool HostGivenUp(const std::string& host_key) const;
   void RecordGivenUp(storage::FrontierEntry entry);
+  static storage::PageWrite Unfetched(const storage::FrontierEntry& entry, std::string error);
   void Process(storage::FrontierEntry entry, FetchResult result);
   void Write(storage::PageWrite write);
   void OnWritten(const storage::Result<storage::PageWriteResult>& result);
