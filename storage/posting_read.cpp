@@ -113,7 +113,7 @@ Result<std::vector<StoredSighting>> ReadSightings(sqlite::Database& db, std::int
   constexpr std::string_view kWhat = "reading the sightings of a posting";
   auto stmt = db.Cached(
       "SELECT url, source, page_url, first_seen, last_seen, last_run, matched_key"
-      " FROM sightings WHERE posting_id = ?1 ORDER BY first_seen, id",
+      " FROM sightings WHERE posting_id = ?1 ORDER BY id",  // creation order
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();

@@ -37,7 +37,8 @@ Result<std::optional<PostingExplanation>> ReadExplanation(sqlite::Database& db, 
   auto sightings = ReadSightings(db, id);
   if (!sightings.ok()) return sightings.status();
   for (std::size_t i = 0; i < sightings->size(); ++i) {
-    // The first sighting created the posting; every later one joined it.
+    // Sightings come in creation order: the first created the posting,
+    // every later one joined it (crawl order decides which came first).
     if (i > 0) explanation.reasons.push_back(JoinReason(sightings.value()[i]));
     explanation.sightings.push_back(std::move(sightings.value()[i].info));
   }

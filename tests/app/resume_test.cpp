@@ -1,15 +1,18 @@
 // A crawl killed with SIGKILL, or stopped gracefully, resumes losing nothing
 // and fetching nothing twice; and two crawls never share one database.
 //
-// fork() in a process with threads: the board's server thread stays in the
-// parent; the child only runs a crawl (its threads are created after the
-// fork) and leaves with _exit, never returning into gtest.
+// The crawl to be killed, and the process that holds the lock, are separate
+// programs (the jobcrawler binary, flock(1)) started with posix_spawn: a
+// fork() of this multi-threaded test process could inherit a lock held by
+// another thread (the allocator's, under ASan) and hang.
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -124,6 +127,32 @@ class ResumeTest : public ::testing::Test {
     return crawler.Run(limits);
   }
 
+  // Starts `jobcrawler crawl` on the same board and database.
+  pid_t SpawnCrawl() {
+    std::string config = dir_.File("config.toml");
+    std::ofstream(config) << fmt::format(
+        "[crawler]\nuser_agent = \"{}\"\nper_host_delay_ms = {}\nper_host_concurrency = {}\n"
+        "concurrency = {}\ntimeout_seconds = {}\nconnect_timeout_seconds = {}\n"
+        "max_attempts = {}\nparse_threads = {}\nuse_sitemaps = false\n"
+        "[[sources]]\nname = \"{}\"\nstart_urls = [\"{}\"]\n",
+        config_.crawler.user_agent, config_.crawler.per_host_delay_ms,
+        config_.crawler.per_host_concurrency, config_.crawler.concurrency,
+        config_.crawler.timeout_seconds, config_.crawler.connect_timeout_seconds,
+        config_.crawler.max_attempts, config_.crawler.parse_threads, config_.sources[0].name,
+        config_.sources[0].start_urls[0]);
+    return Spawn({JOBCRAWLER_BINARY, "crawl", "--quiet", "--config", config, "--db", database_,
+                  "--max-duration", "10"});
+  }
+
+  static pid_t Spawn(std::vector<std::string> argv) {
+    std::vector<char*> args;
+    for (std::string& arg : argv) args.push_back(arg.data());
+    args.push_back(nullptr);
+    pid_t pid = -1;
+    if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return -1;
+    return pid;
+  }
+
   int CrawlCommandInProcess(std::int64_t max_pages = 0) {
     CrawlCommand command;
     command.quiet = true;
@@ -178,16 +207,8 @@ class ResumeTest : public ::testing::Test {
 };
 
 TEST_F(ResumeTest, AfterSigkillTheNextRunResumesAndFetchesNothingCommittedTwice) {
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    int status = kExitFailure;
-    try {
-      status = CrawlCommandInProcess();
-    } catch (...) {
-    }
-    _exit(status);
-  }
+  pid_t child = SpawnCrawl();
+  ASSERT_GT(child, 0);
   bool reached = WaitFor([&] { return DetailPagesServed() >= 12; }, std::chrono::seconds(5));
   kill(child, SIGKILL);
   int wait_status = 0;
@@ -262,22 +283,18 @@ TEST_F(ResumeTest, ACrawlOfADatabaseLockedInThisProcessExitsWithStatus3) {
 }
 
 TEST_F(ResumeTest, ACrawlOfADatabaseLockedByAnotherProcessExitsWithStatus3UntilItDies) {
-  int ready[2];
-  ASSERT_EQ(pipe(ready), 0);
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    std::string error;
-    auto lock = DatabaseLock::Acquire(database_, &error);
-    char byte = lock ? 'y' : 'n';
-    if (write(ready[1], &byte, 1) != 1) _exit(1);
-    for (;;) pause();  // holds the lock until killed
-  }
-  close(ready[1]);
-  char byte = 0;
-  ASSERT_EQ(read(ready[0], &byte, 1), 1);
-  close(ready[0]);
-  EXPECT_EQ(byte, 'y');
+  // flock(1) takes the same kind of lock on the same file, then sleeps; -o
+  // keeps the lock out of `sleep`, so killing flock releases it.
+  std::string lock_file = database_ + ".lock";
+  pid_t child = Spawn({"flock", "-o", lock_file, "sleep", "30"});
+  ASSERT_GT(child, 0);
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::string error;
+        return !DatabaseLock::Acquire(database_, &error).has_value();
+      },
+      std::chrono::seconds(5)))
+      << "flock did not take the lock";
 
   EXPECT_EQ(CrawlCommandInProcess(), kExitLocked) << last_error_;
   EXPECT_TRUE(site_.Targets().empty());
@@ -285,6 +302,15 @@ TEST_F(ResumeTest, ACrawlOfADatabaseLockedByAnotherProcessExitsWithStatus3UntilI
   kill(child, SIGKILL);
   int wait_status = 0;
   ASSERT_EQ(waitpid(child, &wait_status, 0), child);
+  // flock's own child may still hold the descriptor for a moment (between
+  // its fork and closing it before exec); the lock goes with the last one.
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::string error;
+        return DatabaseLock::Acquire(database_, &error).has_value();
+      },
+      std::chrono::seconds(5)))
+      << "the lock outlived its holder";
   EXPECT_EQ(CrawlCommandInProcess(/*max_pages=*/3), kExitOk) << last_error_;
   EXPECT_EQ(testing::IntegrityCheck(database_), "ok");
 }
