@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "crawler/fetch_request.h"
 #include "crawler/http_client.h"
 #include "crawler/url.h"
 #include "parsers/charset.h"
@@ -54,13 +55,7 @@ struct Page {
 Page Fetch(const std::string& url, const crawler::CrawlerOptions& options) {
   boost::asio::io_context io;
   crawler::HttpClient client(io);
-  crawler::FetchRequest request;
-  request.url = url;
-  request.user_agent = options.user_agent;
-  request.timeout = std::chrono::seconds(options.timeout_seconds);
-  request.connect_timeout = std::chrono::seconds(options.connect_timeout_seconds);
-  request.max_body_bytes = options.max_body_bytes;
-  request.max_redirects = options.max_redirects;
+  crawler::FetchRequest request = crawler::RequestFor(options, url);
   Page page;
   client.Fetch(request, [&page](crawler::FetchResult result) {
     page.url = result.final_url.empty() ? result.url : result.final_url;

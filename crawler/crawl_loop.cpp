@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "crawler/backoff.h"
+#include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
 
@@ -123,16 +124,8 @@ void Crawler::Loop::ArmWakeup(Clock::time_point when) {
 
 void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
   ++pages_started_;
-  FetchRequest request;
-  request.url = entry.url;
-  request.user_agent = options_.user_agent;
-  request.timeout = std::chrono::seconds(options_.timeout_seconds);
-  request.connect_timeout = std::chrono::seconds(options_.connect_timeout_seconds);
-  request.max_body_bytes = options_.max_body_bytes;
-  request.max_redirects = options_.max_redirects;
+  FetchRequest request = RequestFor(options_, entry.url);
   request.follow_redirects = false;  // see FollowRedirect
-  request.low_speed_bytes = options_.low_speed_limit_bytes;
-  request.low_speed_time = std::chrono::seconds(options_.low_speed_time_seconds);
   // Conditional request: a 304 replays the page's links and postings from
   // the store (PageWrite::unchanged) instead of a download and a parse.
   if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);

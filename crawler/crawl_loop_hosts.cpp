@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 
 #include "crawler/crawl_loop.h"
+#include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
 
@@ -157,11 +158,7 @@ void Crawler::Loop::LookUpRobots(const std::string& host_key, const std::string&
 }
 
 void Crawler::Loop::FetchRobots(const std::string& host_key, const std::string& source) {
-  FetchRequest request;
-  request.url = host_key + "/robots.txt";
-  request.user_agent = options_.user_agent;
-  request.timeout = std::chrono::seconds(options_.timeout_seconds);
-  request.connect_timeout = std::chrono::seconds(options_.connect_timeout_seconds);
+  FetchRequest request = RequestFor(options_, host_key + "/robots.txt");
   // RFC 9309 §2.5: parse at least 500 KiB; more is not needed.
   request.max_body_bytes = 512 * 1024;
   request.max_redirects = 5;  // RFC 9309 §2.3.1.2
