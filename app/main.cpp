@@ -5,8 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/commands.h"
-#include "app/config.h"
+#include "app/cli/commands.h"
+#include "app/config/config.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "parsers/profile_extractor.h"
+#include "parsers/extract/profile_extractor.h"
 
 namespace jobcrawler::crawler {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "crawler/crawl_options.h"
-#include "parsers/matcher.h"
+#include "parsers/match/matcher.h"
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "crawler/url.h"
-#include "parsers/charset.h"
-#include "parsers/page_extractor.h"
-#include "parsers/sitemap.h"
+#include "parsers/html/charset.h"
+#include "parsers/extract/page_extractor.h"
+#include "parsers/extract/sitemap.h"
 
 namespace jobcrawler::crawler {
 namespace {

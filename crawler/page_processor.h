@@ -9,7 +9,7 @@
 
 #include "crawler/http_client.h"
 #include "crawler/scope.h"
-#include "parsers/matcher.h"
+#include "parsers/match/matcher.h"
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {

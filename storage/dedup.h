@@ -26,7 +26,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parsers/posting.h"
+#include "parsers/core/posting.h"
 
 namespace jobcrawler::storage {
 

@@ -4,7 +4,7 @@
 #ifndef JOBCRAWLER_STORAGE_POSTING_COLUMNS_H_
 #define JOBCRAWLER_STORAGE_POSTING_COLUMNS_H_
 
-#include "parsers/posting.h"
+#include "parsers/core/posting.h"
 #include "storage/sqlite.h"
 
 namespace jobcrawler::storage {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "parsers/posting.h"
+#include "parsers/core/posting.h"
 #include "storage/status.h"
 
 namespace jobcrawler::storage {

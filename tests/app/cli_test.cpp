@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 #include "tests/support/temp_dir.h"
 
 namespace jobcrawler::app {

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "app/commands.h"
-#include "app/http_server.h"
+#include "app/cli/commands.h"
+#include "app/demo/http_server.h"
 #include "crawler/crawler.h"
 #include "storage/export.h"
 #include "storage/sqlite_store.h"

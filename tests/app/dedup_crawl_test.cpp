@@ -10,8 +10,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "app/commands.h"
-#include "app/http_server.h"
+#include "app/cli/commands.h"
+#include "app/demo/http_server.h"
 #include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/temp_dir.h"

@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "app/commands.h"
-#include "app/demo_board.h"
+#include "app/cli/commands.h"
+#include "app/demo/demo_board.h"
 #include "tests/support/csv.h"
 #include "tests/support/temp_dir.h"
 

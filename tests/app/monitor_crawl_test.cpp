@@ -18,8 +18,8 @@
 #include <set>
 #include <sstream>
 
-#include "app/commands.h"
-#include "app/http_server.h"
+#include "app/cli/commands.h"
+#include "app/demo/http_server.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/csv.h"
 #include "tests/support/temp_dir.h"

@@ -22,8 +22,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "app/commands.h"
-#include "app/database_lock.h"
+#include "app/cli/commands.h"
+#include "app/cli/database_lock.h"
 #include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/hostile_site.h"

@@ -15,7 +15,7 @@
 #include <optional>
 #include <thread>
 
-#include "app/http_server.h"
+#include "app/demo/http_server.h"
 
 namespace jobcrawler::crawler {
 namespace {

@@ -19,7 +19,7 @@
 
 #include <fmt/format.h>
 
-#include "app/http_server.h"
+#include "app/demo/http_server.h"
 
 namespace jobcrawler::testing {
 

@@ -18,7 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "crawler/crawler.h"
-#include "parsers/matcher.h"
+#include "parsers/match/matcher.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/hostile_site.h"
 #include "tests/support/sqlite_probe.h"

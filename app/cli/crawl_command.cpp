@@ -1,0 +1,115 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "app/cli/commands.h"
+#include "app/cli/database_lock.h"
+#include "app/monitor/monitor.h"
+#include "app/monitor/monitor_report.h"
+#include "app/monitor/monitor_run.h"
+#include "app/cli/progress.h"
+#include "app/monitor/webhook.h"
+#include "crawler/crawler.h"
+#include "storage/sqlite_store.h"
+
+namespace jobcrawler::app {
+namespace {
+
+// After a completed run: warnings to stderr (always), the --report-new list,
+// the webhook. Returns the exit status the monitoring asks for.
+int ReportMonitoring(const Config& config, const CrawlCommand& command, std::int64_t run_id,
+                     const RunMonitoring& monitoring, std::ostream& out, std::ostream& err) {
+  for (const SourceWarning& warning : monitoring.warnings) err << warning.message << '\n';
+  if (command.report_new) {
+    WriteNewReport(out, run_id, monitoring.new_matched, monitoring.closed_matched);
+  }
+  const bool news = !monitoring.new_matched.empty() || !monitoring.closed_matched.empty();
+  if (news && !config.monitoring.webhook_url.empty()) {
+    WebhookRequest request;
+    request.url = config.monitoring.webhook_url;
+    request.json = WebhookJson(run_id, monitoring.new_matched, monitoring.closed_matched);
+    request.user_agent = config.crawler.user_agent;
+    // A failing webhook is reported, but the crawl itself went fine.
+    if (storage::Status sent = PostWebhook(request); !sent.ok()) {
+      err << "jobcrawler: " << sent.message() << '\n';
+    }
+  }
+  return monitoring.warnings.empty() ? kExitOk : kExitSourceHealth;
+}
+
+}  // namespace
+
+Config LoadConfigForCli(const std::string& explicit_path) {
+  if (!explicit_path.empty()) return LoadConfigFile(explicit_path);
+  if (std::filesystem::exists("config.toml")) return LoadConfigFile("config.toml");
+  return ParseConfig(DefaultConfigToml(), "<embedded default config>");
+}
+
+int CrawlWithConfig(const Config& config, const std::string& database,
+                    const CrawlCommand& command, std::ostream& out, std::ostream& err) {
+  if (config.sources.empty()) {
+    err << "jobcrawler: the config has no [[sources]] to crawl\n";
+    return kExitUsage;
+  }
+  std::string lock_error;
+  std::optional<DatabaseLock> lock = DatabaseLock::Acquire(database, &lock_error);
+  if (!lock) {
+    err << "jobcrawler: " << lock_error << '\n';
+    return kExitLocked;
+  }
+  auto store = storage::SqliteStore::Open(database);
+  if (!store.ok()) {
+    err << "jobcrawler: " << store.status().message() << '\n';
+    return kExitFailure;
+  }
+  parsers::Matcher matcher(config.match);
+  // --report-new writes for cron mail: no progress, no summary.
+  const bool quiet = command.quiet || command.report_new;
+  TerminalProgress progress(err, !quiet && ::isatty(STDERR_FILENO));
+  crawler::Crawler crawler(config.crawler, config.sources, *store.value(), matcher, &progress);
+  crawler::CrawlLimits limits;
+  limits.max_pages = command.max_pages;
+  limits.max_duration = std::chrono::seconds(command.max_duration_seconds);
+  crawler::CrawlSummary summary = crawler.Run(limits);
+  progress.Clear();
+
+  // Only a completed run closes postings or judges sources: an interrupted
+  // one did not look everywhere, a failed one may have seen nothing.
+  RunMonitoring monitoring;
+  if (summary.status == storage::RunStatus::kCompleted) {
+    auto monitored = MonitorCompletedRun(*store.value(), config, matcher, summary.run_id,
+                                         NowMillis());
+    if (!monitored.ok()) {
+      err << "jobcrawler: " << monitored.status().message() << '\n';
+      return kExitFailure;
+    }
+    monitoring = std::move(monitored.value());
+  }
+  const crawler::CrawlProgress& p = summary.progress;
+  if (!quiet) {
+    out << fmt::format(
+        "run {}{}: {} | {} pages fetched, {} failed, {} retried, {} disallowed by robots.txt | "
+        "{} postings seen, {} new, {} updated, {} closed | {:.1f} s\n",
+        summary.run_id, summary.resumed ? " (resumed)" : "", storage::RunStatusName(summary.status),
+        p.pages_fetched, p.pages_failed, p.retries, p.robots_disallowed, p.postings_found,
+        p.postings_new, p.postings_updated, monitoring.closed_total, p.elapsed_seconds);
+  }
+  if (summary.status == storage::RunStatus::kFailed) {
+    err << "jobcrawler: crawl failed: " << summary.error << '\n';
+    return kExitFailure;
+  }
+  if (summary.status != storage::RunStatus::kCompleted) return kExitOk;
+  return ReportMonitoring(config, command, summary.run_id, monitoring, out, err);
+}
+
+int RunCrawl(const CrawlCommand& command, std::ostream& out, std::ostream& err) {
+  Config config = LoadConfigForCli(command.config_path);
+  std::string database = command.database.empty() ? config.storage.database : command.database;
+  return CrawlWithConfig(config, database, command, out, err);
+}
+
+}  // namespace jobcrawler::app

@@ -1,0 +1,29 @@
+// Internal: country and German federal-state names, shared by
+// NormalizeCountry and ParsePlace. Only parsers/*.cpp include this.
+#ifndef JOBCRAWLER_PARSERS_NORMALIZE_PLACE_TABLES_H_
+#define JOBCRAWLER_PARSERS_NORMALIZE_PLACE_TABLES_H_
+
+#include <string>
+#include <string_view>
+
+namespace jobcrawler::parsers::internal {
+
+// Lookup key: folded text (FoldForMatching) keeping ASCII letters only, so
+// "Nordrhein-Westfalen", "nordrhein westfalen" and "NORDRHEIN-WESTFALEN."
+// share the key "nordrheinwestfalen".
+std::string LookupKey(std::string_view text);
+
+// ISO 3166-1 alpha-2 code for a known country name or code, else "".
+std::string_view CountryFromKey(std::string_view key);
+
+// Full German name of a Bundesland ("Nordrhein-Westfalen") for its name in
+// German or English, or its usual abbreviation ("NRW", "NW", "BY"), else "".
+std::string_view RegionFromKey(std::string_view key);
+
+// True for two-letter Bundesland abbreviations that are also ISO country
+// codes ("BY" Belarus, "BE" Belgium, "TH" Thailand, ...).
+bool IsAmbiguousRegionCode(std::string_view key);
+
+}  // namespace jobcrawler::parsers::internal
+
+#endif  // JOBCRAWLER_PARSERS_NORMALIZE_PLACE_TABLES_H_
