@@ -131,6 +131,9 @@ struct FeedPage {
 // Reads one response `body` of a source of `type`, fetched from
 // `request_url` (the final URL, after redirects: Personio job pages and
 // relative JSON-LD URLs are derived from it; Lever's limit is read from it).
+// `body` is the response as received (decompressed, not charset-decoded):
+// JSON is read as UTF-8 (RFC 8259), XML in the encoding its byte order mark
+// or declaration names; bytes that do not decode become U+FFFD.
 FeedPage ParseFeed(FeedType type, std::string_view body, std::string_view request_url,
                    const FeedOptions& options);
 
