@@ -171,8 +171,18 @@ CREATE TABLE robots (
 CREATE INDEX pages_by_run ON pages (run_id, source);
 )sql";
 
+// Identity keys that are brought up to date in C++: derived_versions holds
+// the versions of data computed in C++ and stored, refreshed when the store
+// opens (storage/key_refresh.h); a missing row is version 1.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE derived_versions (
+  name    TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so
