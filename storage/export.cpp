@@ -129,7 +129,9 @@ void WriteCsv(std::ostream& out, const std::vector<PostingRow>& rows, const CsvO
   }
 }
 
-CsvOptions ExcelCsvOptions() { return {.separator = ';', .bom = true, .neutralize_formulas = true}; }
+CsvOptions ExcelCsvOptions() {
+  return {.separator = ';', .bom = true, .neutralize_formulas = true};
+}
 
 void WriteJsonl(std::ostream& out, const std::vector<PostingRow>& rows) {
   for (const PostingRow& row : rows) {

@@ -48,8 +48,8 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> CurrentTitleKeys(sqlit
 Status AddKeysAndVersion(sqlite::Database& db,
                          const std::vector<std::pair<std::int64_t, std::string>>& keys) {
   constexpr std::string_view kWhat = "storing the current identity keys";
-  auto insert = db.Prepare("INSERT OR IGNORE INTO posting_keys (key, posting_id) VALUES (?1, ?2)",
-                           kWhat);
+  auto insert =
+      db.Prepare("INSERT OR IGNORE INTO posting_keys (key, posting_id) VALUES (?1, ?2)", kWhat);
   if (!insert.ok()) return insert.status();
   for (const auto& [id, key] : keys) {
     JOBCRAWLER_RETURN_IF_ERROR(insert->BindAll(key, id).Run(kWhat));

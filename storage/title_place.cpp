@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::string_view kAsciiSeparators = "|,/:;()[]@";
 // · • – — in UTF-8 (FoldText would keep them as letters).
-constexpr std::array<std::string_view, 4> kWideSeparators = {
-    "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94"};
+constexpr std::array<std::string_view, 4> kWideSeparators = {"\xC2\xB7", "\xE2\x80\xA2",
+                                                             "\xE2\x80\x93", "\xE2\x80\x94"};
 // Words that may stand between a separator and the place.
 constexpr std::array<std::string_view, 2> kFillers = {"in", "standort"};
 // A place with its separator, fillers and gender tag fits in this many
@@ -32,9 +32,8 @@ bool IsWordByte(char c) {
 }
 
 bool IsPostalCode(std::string_view word) {
-  return word.size() == 5 && std::all_of(word.begin(), word.end(), [](char c) {
-           return c >= '0' && c <= '9';
-         });
+  return word.size() == 5 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Whether the words of `prefix` begin the words of `text`.
@@ -98,8 +97,8 @@ std::optional<Cut> SeparatorAt(std::string_view title, std::size_t i) {
   const char c = title[i];
   if (kAsciiSeparators.find(c) != std::string_view::npos) return Cut{i, i + 1};
   if (c == '-') {
-    const bool spaced = (i > 0 && IsSpace(title[i - 1])) ||
-                        (i + 1 < title.size() && IsSpace(title[i + 1]));
+    const bool spaced =
+        (i > 0 && IsSpace(title[i - 1])) || (i + 1 < title.size() && IsSpace(title[i + 1]));
     if (spaced) return Cut{i, i + 1};
     return std::nullopt;
   }

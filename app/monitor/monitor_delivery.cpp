@@ -1,9 +1,9 @@
 #include "app/monitor/monitor_delivery.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "app/monitor/monitor_report.h"
 #include "app/monitor/webhook.h"
@@ -28,8 +28,7 @@ void PostNews(const Config& config, const RunMonitoring& run, std::ostream& err)
 }
 
 // Writes one run's warnings, report and webhook.
-storage::Status Deliver(const Config& config, const RunMonitoring& run,
-                        MonitoringOutput& output) {
+storage::Status Deliver(const Config& config, const RunMonitoring& run, MonitoringOutput& output) {
   for (const SourceWarning& warning : run.warnings) output.err << warning.message << '\n';
   if (output.report_new && HasNews(run)) {
     if (output.reported) output.out << '\n';

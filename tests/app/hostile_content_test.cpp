@@ -1,18 +1,19 @@
 // Page content that broke things end to end: a listing of thousands of
 // unclosed anchors, a page nested too deeply to read whole, and scraped
 // text that a spreadsheet would run as a formula.
-#include <atomic>
-#include <sstream>
-#include <string>
-
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <sstream>
+#include <string>
 
 #include "app/cli/commands.h"
 #include "app/demo/http_server.h"
 #include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
+#include "tests/storage/store_test_util.h"
 #include "tests/support/sqlite_probe.h"
 #include "tests/support/temp_dir.h"
 
@@ -63,8 +64,8 @@ class HostileContentTest : public ::testing::Test {
   }
 
   storage::RunStatus Crawl(const std::string& start_path) {
-    config_.sources = {{.name = "board", .start_urls = {server_.base_url() + start_path},
-                        .follow = {}}};
+    config_.sources = {
+        {.name = "board", .start_urls = {server_.base_url() + start_path}, .follow = {}}};
     auto store = storage::SqliteStore::Open(database_);
     EXPECT_TRUE(store.ok()) << store.status().message();
     parsers::Matcher matcher(config_.match);
@@ -106,27 +107,13 @@ TEST_F(HostileContentTest, APageCutForNestingTooDeeplyIsRecordedAsSuch) {
 TEST_F(HostileContentTest, ExcelExportNeutralisesFormulasFromPages) {
   {
     auto store = storage::SqliteStore::Open(database_);
-    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store.ok()) << store.status().message();
     std::int64_t run = store.value()->BeginRun(1000).value();
-    const std::string url = "https://board.example/job/1";
-    ASSERT_EQ(store.value()->AddToFrontier(run, {{url, "https://board.example:443", "board", 0, 0}})
-                  .value(),
-              1);
-    auto leased = store.value()->LeaseFrontier(run, 1, 1, 1000, {});
-    ASSERT_TRUE(leased.ok() && leased->size() == 1);
-    storage::PageWrite write;
-    write.page = {.frontier_id = leased->front().id, .url = url, .final_url = url,
-                  .source = "board", .http_status = 200, .content_type = "text/html",
-                  .etag = "", .last_modified = "", .content_hash = "", .bytes = 0,
-                  .truncated = false, .error = "", .fetched_at = 1000};
-    parsers::Posting posting;
-    posting.title = R"x(=HYPERLINK("http://evil.example","IT-Leiter (m/w/d)"))x";
-    posting.company = "@SUM(1)";
-    posting.locality = "Hagen";
-    posting.url = url;
+    const std::string url = "https://h/job/1";
+    parsers::Posting posting = storage::testing::Job(
+        R"x(=HYPERLINK("http://evil.example","IT-Leiter (m/w/d)"))x", "@SUM(1)", "Hagen", url);
     posting.salary_min = 85000;
-    write.sightings = {{posting, url, true}};
-    ASSERT_TRUE(store.value()->RecordPage(run, write).ok());
+    storage::testing::Record(*store.value(), run, url, {storage::testing::Seen(posting, url)});
   }
   ExportCommand command;
   command.database = database_;
@@ -134,7 +121,10 @@ TEST_F(HostileContentTest, ExcelExportNeutralisesFormulasFromPages) {
   command.excel = true;
   std::ostringstream out, err;
   ASSERT_EQ(RunExport(command, out, err), kExitOk) << err.str();
-  EXPECT_THAT(out.str(), HasSubstr(R"x(;"'=HYPERLINK(""http://evil.example"",""IT-Leiter (m/w/d)"")";'@SUM(1);Hagen;)x"));
+  EXPECT_THAT(
+      out.str(),
+      HasSubstr(
+          R"x(;"'=HYPERLINK(""http://evil.example"",""IT-Leiter (m/w/d)"")";'@SUM(1);Hagen;)x"));
   EXPECT_THAT(out.str(), HasSubstr(";85000;"));
 
   command.excel = false;

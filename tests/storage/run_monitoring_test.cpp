@@ -107,8 +107,7 @@ TEST_F(RunMonitoringStore, CloseStaleRecordsTheRunsNewsUntilDelivered) {
   std::vector<RunNews> news = News();
   ASSERT_EQ(news.size(), 2u);
   EXPECT_EQ(news[0].run_id, first);
-  EXPECT_EQ(testing::Titles(news[0].new_postings),
-            (std::vector<std::string>{"CIO", "IT-Leiter"}));
+  EXPECT_EQ(testing::Titles(news[0].new_postings), (std::vector<std::string>{"CIO", "IT-Leiter"}));
   EXPECT_EQ(testing::Titles(news[0].closed_postings), std::vector<std::string>{"IT-Leiter"})
       << "expired";
   EXPECT_EQ(news[1].run_id, second);
@@ -141,8 +140,7 @@ TEST_F(RunMonitoringStore, MarkingARunThatWasNotMonitoredFails) {
   Finish();
   Status status = store_->MarkNewsDelivered(run_, now_);
   ASSERT_FALSE(status.ok());
-  EXPECT_NE(status.message().find("has not been monitored"), std::string::npos)
-      << status.message();
+  EXPECT_NE(status.message().find("has not been monitored"), std::string::npos) << status.message();
 }
 
 TEST_F(RunMonitoringStore, CloseStaleForAMonitoredRunDoesNothing) {

@@ -121,11 +121,11 @@ TEST_F(TitleKeyStore, ASightingFindsAPostingByTheOlderFormOfItsKey) {
       "INSERT INTO posting_keys (key, posting_id)"
       "  SELECT 'tcl:it leiter – hagen|muster|hagen', id FROM postings;");
   Reopen();
-  PageWriteResult listing = testing::Record(
-      *store_, run_, "https://list.example/",
-      {Seen(Ad("IT-Leiter (m/w/d) – Hagen"), "https://list.example/"),
-       Seen(Ad("CIO (m/w/d)"), "https://list.example/")},
-      now_);
+  PageWriteResult listing =
+      testing::Record(*store_, run_, "https://list.example/",
+                      {Seen(Ad("IT-Leiter (m/w/d) – Hagen"), "https://list.example/"),
+                       Seen(Ad("CIO (m/w/d)"), "https://list.example/")},
+                      now_);
   EXPECT_EQ(listing.postings_new, 1) << "the CIO";
   EXPECT_EQ(listing.postings_updated, 1) << "the IT-Leiter joined the stored posting";
   EXPECT_EQ(testing::List(*store_).size(), 2u);

@@ -2,10 +2,10 @@
 // (storage/title_place.h, TitleKey in storage/dedup.h).
 #include "storage/title_place.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "storage/dedup.h"
 
@@ -26,14 +26,13 @@ std::string Key(std::string title, std::string locality, std::string postal_code
 }
 
 TEST(TitleKey, LeavesOutTheOwnPlaceAfterASeparator) {
-  for (const char* title : {"IT-Leiter (w/m/d) – Hagen", "IT-Leiter (m/w/d)",
-                            "IT-Leiter (m/w/d) in Hagen", "IT-Leiter (m/w/d) | Hagen",
-                            "IT-Leiter (m/w/d) (Hagen)", "IT-Leiter (m/w/d) [Hagen]",
-                            "IT-Leiter - Hagen", "IT-Leiter, Hagen", "IT-Leiter / Hagen",
-                            "IT-Leiter: Hagen", "IT-Leiter — HAGEN", "IT-Leiter · Hagen",
-                            "IT-Leiter – Hagen (m/w/d)", "IT-Leiter*in – Hagen",
-                            "IT-Leiter (m/w/d) – in Hagen", "IT-Leiter – Standort Hagen",
-                            "IT-Leiter (m/w/d) – 58095 Hagen", "IT-Leiter in Hagen."}) {
+  for (const char* title :
+       {"IT-Leiter (w/m/d) – Hagen", "IT-Leiter (m/w/d)", "IT-Leiter (m/w/d) in Hagen",
+        "IT-Leiter (m/w/d) | Hagen", "IT-Leiter (m/w/d) (Hagen)", "IT-Leiter (m/w/d) [Hagen]",
+        "IT-Leiter - Hagen", "IT-Leiter, Hagen", "IT-Leiter / Hagen", "IT-Leiter: Hagen",
+        "IT-Leiter — HAGEN", "IT-Leiter · Hagen", "IT-Leiter – Hagen (m/w/d)",
+        "IT-Leiter*in – Hagen", "IT-Leiter (m/w/d) – in Hagen", "IT-Leiter – Standort Hagen",
+        "IT-Leiter (m/w/d) – 58095 Hagen", "IT-Leiter in Hagen."}) {
     EXPECT_EQ(Key(title, "Hagen"), "it leiter") << title;
   }
 }
