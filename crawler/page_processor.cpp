@@ -165,6 +165,8 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   parsers::PageExtraction page = parsers::ExtractPage(
       decoded.utf8, {.profile = &context.scope->profile(), .today = IsoDateUtc(context.now)});
   if (signature) *signature = page.page_signature;
+  // A page read only in part must say so: what lies behind the cut is lost.
+  if (!page.nesting_cut.empty()) write.page.error = page.nesting_cut;
   std::string base = BaseUrl(result, page);
   AddLinks(page, base, context, write);
   AddSightings(page, base, context, write);

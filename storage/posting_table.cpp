@@ -67,8 +67,8 @@ Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
   std::string near_key = NearKey(posting);
   if (!simhash || near_key.empty()) return std::optional<Match>();
   auto stmt = db.Cached(
-      "SELECT id, simhash, title FROM postings WHERE near_key = ?1 AND simhash IS NOT NULL"
-      " ORDER BY id",
+      "SELECT id, simhash, title, locality, postal_code FROM postings"
+      " WHERE near_key = ?1 AND simhash IS NOT NULL ORDER BY id",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   stmt.value()->BindAll(near_key);
@@ -81,8 +81,12 @@ Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
     if (!row.value()) break;
     int distance =
         HammingDistance(incoming, static_cast<std::uint64_t>(stmt.value()->ColumnInt64(1)));
-    if (distance >= best_distance || !SameRank(posting.title, stmt.value()->ColumnText(2)))
-      continue;
+    if (distance >= best_distance) continue;
+    parsers::Posting stored;
+    stored.title = stmt.value()->ColumnText(2);
+    stored.locality = stmt.value()->ColumnText(3);
+    stored.postal_code = stmt.value()->ColumnText(4);
+    if (!SameRank(posting, stored)) continue;
     best_distance = distance;
     best = Match{stmt.value()->ColumnInt64(0), fmt::format("simhash:{:016x}", incoming)};
   }
@@ -231,6 +235,13 @@ Result<std::optional<Match>> FindPosting(sqlite::Database& db, const parsers::Po
                                          const std::vector<std::string>& keys) {
   auto by_key = FindByKeys(db, keys);
   if (!by_key.ok() || by_key.value()) return by_key;
+  // A posting stored before places left the title key may be known only by
+  // the older form of its key (storage/key_refresh.h adds the current form
+  // of its best title, not of every title it was seen with).
+  if (std::string legacy = LegacyTitleKey(posting); !legacy.empty()) {
+    by_key = FindByKeys(db, {legacy});
+    if (!by_key.ok() || by_key.value()) return by_key;
+  }
   return FindNearDuplicate(db, posting);
 }
 

@@ -171,8 +171,43 @@ CREATE TABLE robots (
 CREATE INDEX pages_by_run ON pages (run_id, source);
 )sql";
 
+// Identity keys that are brought up to date in C++: derived_versions holds
+// the versions of data computed in C++ and stored, refreshed when the store
+// opens (storage/key_refresh.h); a missing row is version 1.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE derived_versions (
+  name    TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Monitoring that survives a kill between a run's end and its monitoring.
+// A completed run without a run_monitoring row has not been monitored yet;
+// the next crawl does it. CloseStale writes the row together with the run's
+// news (run_news) in the transaction that closes postings; delivered_at is
+// NULL until the news has been reported. Runs that completed before this
+// version were monitored when they ended (or never will be): not again.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE run_monitoring (
+  run_id       INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+  monitored_at INTEGER NOT NULL,
+  delivered_at INTEGER
+);
+CREATE INDEX run_monitoring_undelivered ON run_monitoring (run_id) WHERE delivered_at IS NULL;
+
+CREATE TABLE run_news (
+  run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('new', 'closed')),
+  posting_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE,
+  PRIMARY KEY (run_id, kind, posting_id)
+) WITHOUT ROWID;
+
+INSERT INTO run_monitoring (run_id, monitored_at, delivered_at)
+  SELECT id, finished_at, finished_at FROM runs WHERE status = 'completed';
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "storage/key_refresh.h"
 #include "storage/schema.h"
 
 namespace jobcrawler::storage {
@@ -65,6 +66,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   std::string context = "opening " + path;
   Status status = Configure(db.value());
   if (status.ok()) status = Migrate(db.value());
+  if (status.ok()) status = RefreshIdentityKeys(db.value());
   if (!status.ok()) return sqlite::WithContext(context, status);
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db).value()));
 }

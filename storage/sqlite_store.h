@@ -62,6 +62,11 @@ class SqliteStore final : public Store {
   Result<LifecycleResult> CloseStale(std::int64_t run_id,
                                      const std::vector<std::string>& healthy_sources,
                                      const LifecycleRules& rules) override;
+  // Runs that completed before the database had run_monitoring (storage/
+  // schema.cpp) count as monitored and delivered.
+  Result<std::vector<std::int64_t>> RunsPendingMonitoring() override;
+  Result<std::vector<RunNews>> UndeliveredNews() override;
+  Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) override;
   Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
                                                 UnixMillis now) override;
   Status PutRobots(const RobotsRecord& record) override;

@@ -172,6 +172,14 @@ struct LifecycleResult {
   int closed_expired = 0;
 };
 
+// What a monitored run changed: the postings first seen in it and those it
+// closed (for any reason; matched or not), as recorded by CloseStale.
+struct RunNews {
+  std::int64_t run_id = 0;
+  std::vector<PostingRow> new_postings;     // newest first_seen first, then by id
+  std::vector<PostingRow> closed_postings;  // the same order
+};
+
 // Per source, what one run saw; for source health and the run record.
 struct SourceRunStats {
   std::string source;
@@ -241,9 +249,25 @@ class Store {
   // seen in rules.close_after_missed_runs such runs, and postings whose
   // valid_through is before rules.today. A failed source closes nothing.
   // (Postings whose page answers 404/410 are closed by RecordPage.)
+  // In the same transaction it records the run's news (see RunNews) and
+  // marks the run monitored, so that a kill or a busy database leaves either
+  // both or neither. For a run already monitored it does nothing and
+  // returns zeros. Fails for an unknown run.
   virtual Result<LifecycleResult> CloseStale(std::int64_t run_id,
                                              const std::vector<std::string>& healthy_sources,
                                              const LifecycleRules& rules) = 0;
+
+  // Monitoring of completed runs. A run's monitoring is pending from the
+  // FinishRun that completes it until CloseStale commits for it; its news is
+  // undelivered from then until MarkNewsDelivered.
+  //
+  // Completed runs whose monitoring is pending, oldest first.
+  virtual Result<std::vector<std::int64_t>> RunsPendingMonitoring() = 0;
+  // The news of every monitored run not yet delivered, oldest run first.
+  virtual Result<std::vector<RunNews>> UndeliveredNews() = 0;
+  // Marks the news of `run_id` delivered at `now`; doing it again changes
+  // nothing. Fails when the run has not been monitored.
+  virtual Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) = 0;
   // robots.txt cache: the record for a host if it has not expired at `now`.
   virtual Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
                                                         UnixMillis now) = 0;

@@ -9,40 +9,12 @@
 #include "app/cli/commands.h"
 #include "app/cli/database_lock.h"
 #include "app/monitor/monitor.h"
-#include "app/monitor/monitor_report.h"
-#include "app/monitor/monitor_run.h"
+#include "app/monitor/monitor_delivery.h"
 #include "app/cli/progress.h"
-#include "app/monitor/webhook.h"
 #include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
 
 namespace jobcrawler::app {
-namespace {
-
-// After a completed run: warnings to stderr (always), the --report-new list,
-// the webhook. Returns the exit status the monitoring asks for.
-int ReportMonitoring(const Config& config, const CrawlCommand& command, std::int64_t run_id,
-                     const RunMonitoring& monitoring, std::ostream& out, std::ostream& err) {
-  for (const SourceWarning& warning : monitoring.warnings) err << warning.message << '\n';
-  if (command.report_new) {
-    WriteNewReport(out, run_id, monitoring.new_matched, monitoring.closed_matched);
-  }
-  const bool news = !monitoring.new_matched.empty() || !monitoring.closed_matched.empty();
-  if (news && !config.monitoring.webhook_url.empty()) {
-    WebhookRequest request;
-    request.url = config.monitoring.webhook_url;
-    request.json = WebhookJson(run_id, monitoring.new_matched, monitoring.closed_matched);
-    request.user_agent = config.crawler.user_agent;
-    // A failing webhook is reported, but the crawl itself went fine.
-    if (storage::Status sent = PostWebhook(request); !sent.ok()) {
-      err << "jobcrawler: " << sent.message() << '\n';
-    }
-  }
-  return monitoring.warnings.empty() ? kExitOk : kExitSourceHealth;
-}
-
-}  // namespace
-
 Config LoadConfigForCli(const std::string& explicit_path) {
   if (!explicit_path.empty()) return LoadConfigFile(explicit_path);
   if (std::filesystem::exists("config.toml")) return LoadConfigFile("config.toml");
@@ -67,6 +39,16 @@ int CrawlWithConfig(const Config& config, const std::string& database,
     return kExitFailure;
   }
   parsers::Matcher matcher(config.match);
+  MonitoringOutput monitoring_output{command.report_new, out, err};
+  // A completed run whose monitoring a kill or a busy database cut short is
+  // monitored now, before this run fetches its pages again, and its news
+  // goes out before this run's.
+  if (auto earlier = FinishMonitoring(*store.value(), config, matcher, monitoring_output,
+                                      NowMillis());
+      !earlier.ok()) {
+    err << "jobcrawler: " << earlier.status().message() << '\n';
+    return kExitFailure;
+  }
   // --report-new writes for cron mail: no progress, no summary.
   const bool quiet = command.quiet || command.report_new;
   TerminalProgress progress(err, !quiet && ::isatty(STDERR_FILENO));
@@ -81,13 +63,13 @@ int CrawlWithConfig(const Config& config, const std::string& database,
   // one did not look everywhere, a failed one may have seen nothing.
   RunMonitoring monitoring;
   if (summary.status == storage::RunStatus::kCompleted) {
-    auto monitored = MonitorCompletedRun(*store.value(), config, matcher, summary.run_id,
-                                         NowMillis());
+    auto monitored = FinishMonitoring(*store.value(), config, matcher, monitoring_output,
+                                      NowMillis());
     if (!monitored.ok()) {
       err << "jobcrawler: " << monitored.status().message() << '\n';
       return kExitFailure;
     }
-    monitoring = std::move(monitored.value());
+    monitoring = MonitoringOf(monitored.value(), summary.run_id);
   }
   const crawler::CrawlProgress& p = summary.progress;
   if (!quiet) {
@@ -103,7 +85,7 @@ int CrawlWithConfig(const Config& config, const std::string& database,
     return kExitFailure;
   }
   if (summary.status != storage::RunStatus::kCompleted) return kExitOk;
-  return ReportMonitoring(config, command, summary.run_id, monitoring, out, err);
+  return monitoring.warnings.empty() ? kExitOk : kExitSourceHealth;
 }
 
 int RunCrawl(const CrawlCommand& command, std::ostream& out, std::ostream& err) {

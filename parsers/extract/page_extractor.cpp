@@ -299,8 +299,10 @@ void ExtractInto(std::string_view html, const ExtractPageOptions& options, PageE
   }
   const HtmlDocument document(html);
   if (document.parsed_length() < html.size()) {
-    page->diagnostics.push_back("page nests elements too deeply; read its first " +
-                                std::to_string(document.parsed_length()) + " bytes only");
+    page->nesting_cut = "page nests elements too deeply; read its first " +
+                        std::to_string(document.parsed_length()) + " of " +
+                        std::to_string(html.size()) + " bytes only";
+    page->diagnostics.push_back(page->nesting_cut);
   }
   PageReader reader(page);
   document.ForEachElement([&reader](HtmlNode node) { reader.Visit(node); });

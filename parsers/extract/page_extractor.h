@@ -38,6 +38,10 @@ struct PageExtraction {
   int json_ld_blocks = 0;         // <script type=application/ld+json> seen
   int json_ld_errors = 0;         // of those, blocks that could not be read
   std::vector<std::string> diagnostics;  // human-readable notes on skipped input
+  // Set when only the start of the page was read because it nests elements
+  // too deeply (parsers/html/html_nesting.h), saying how much; also in
+  // `diagnostics`. The crawler records it as the page's error.
+  std::string nesting_cut;
 };
 
 struct ExtractPageOptions {

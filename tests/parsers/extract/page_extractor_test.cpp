@@ -328,5 +328,27 @@ TEST(PageExtractor, SignatureChangesWithPostingsAndLinksOnly) {
   EXPECT_EQ(ExtractPage("<a href=/?seite=3>Weiter</a>").page_signature, "");
 }
 
+// Regression: a listing of unclosed anchors was cut at about a thousand
+// links, silently.
+TEST(PageExtractor, ReadsEveryLinkOfAListingWithUnclosedAnchors) {
+  std::string html = "<!doctype html><html><body><ul>";
+  for (int i = 0; i < 3000; ++i) html += "<li><a href=\"/jobs/" + std::to_string(i) + "\">Job";
+  const PageExtraction page = ExtractPage(html);
+  EXPECT_EQ(page.links.size(), 3000u);
+  EXPECT_EQ(page.nesting_cut, "");
+}
+
+TEST(PageExtractor, SaysWhenAPageWasCutForNestingTooDeeply) {
+  std::string html = "<html><body><a href=/first>1</a>";
+  for (int i = 0; i < 3000; ++i) html += "<div>";
+  html += "<a href=/deep>2</a>";
+  const PageExtraction page = ExtractPage(html);
+  EXPECT_EQ(page.links, Strings{"/first"});
+  EXPECT_NE(page.nesting_cut.find("nests elements too deeply"), std::string::npos);
+  EXPECT_NE(page.nesting_cut.find(" of " + std::to_string(html.size()) + " bytes"),
+            std::string::npos)
+      << page.nesting_cut;
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers
