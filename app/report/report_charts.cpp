@@ -15,13 +15,14 @@ constexpr double kWeeksHeight = 240;
 constexpr double kWeeksLeft = 44;    // room for the y labels
 constexpr double kWeeksTop = 28;     // room for the legend
 constexpr double kWeeksBottom = 26;  // room for the week labels
+constexpr double kWeeksRight = 24;   // room for the last week's label
 constexpr int kWeekLabelEvery = 4;
 constexpr double kBarsWidth = 760;
-constexpr double kBarsLabelWidth = 260;
+constexpr double kBarsLabelWidth = 330;
 constexpr double kBarsRowHeight = 24;
 constexpr double kBarsCountWidth = 60;  // room for the count after the longest bar
 // Labels in bar charts: company names can be very long.
-constexpr std::size_t kMaxLabelBytes = 48;
+constexpr std::size_t kMaxLabelBytes = 46;
 
 // A round tick step for counts up to `max`: 1, 2 or 5 times a power of ten,
 // at most 5 ticks.
@@ -52,7 +53,8 @@ std::string YAxis(int max, double plot_height, Locale locale) {
     out += fmt::format(
         "<line class=\"axis\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>"
         "<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
-        kWeeksLeft, y, kWeeksWidth, y, kWeeksLeft - 6, y + 4, FormatInteger(tick, locale));
+        kWeeksLeft, y, kWeeksWidth - kWeeksRight, y, kWeeksLeft - 6, y + 4,
+        FormatInteger(tick, locale));
   }
   return out;
 }
@@ -77,8 +79,9 @@ std::string Week(const WeekCount& week, std::size_t index, bool label, double sl
       x, bottom - new_height, bar, new_height, x + bar, bottom - closed_height, bar,
       closed_height);
   if (label) {
-    out += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", x,
-                       kWeeksHeight - 8, Escape(FormatWeek(week.iso_week, locale)));
+    out += fmt::format(
+        "<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
+        x + bar, kWeeksHeight - 8, Escape(FormatWeek(week.iso_week, locale)));
   }
   return out + "</g>";
 }
@@ -106,15 +109,16 @@ std::string WeeksChart(const std::vector<WeekCount>& weeks, Locale locale) {
   const int step = TickStep(std::max(max, 1));
   const int top = (std::max(max, 1) + step - 1) / step * step;
   const double scale = plot_height / top;
-  const double slot = (kWeeksWidth - kWeeksLeft) / static_cast<double>(std::max<std::size_t>(
-                                                       weeks.size(), 1));
+  const double slot = (kWeeksWidth - kWeeksLeft - kWeeksRight) /
+                      static_cast<double>(std::max<std::size_t>(weeks.size(), 1));
   std::string out = fmt::format(
       "<svg class=\"chart weeks\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" "
       "role=\"img\" aria-label=\"{2}\">",
       kWeeksWidth, kWeeksHeight, Escape(texts.weeks_heading));
   out += Legend(texts) + YAxis(max, plot_height, locale);
   for (std::size_t i = 0; i < weeks.size(); ++i) {
-    const bool label = i % kWeekLabelEvery == 0 || i + 1 == weeks.size();
+    // Counted back from the current week, which is always labelled.
+    const bool label = (weeks.size() - 1 - i) % kWeekLabelEvery == 0;
     out += Week(weeks[i], i, label, slot, scale, locale);
   }
   return out + "</svg>";

@@ -14,7 +14,8 @@
 namespace jobcrawler::app::report {
 
 // One <g class="week"> per week, each with a tooltip, two <rect>s (class
-// "new" and "closed") and, for every fourth week and the last, its label.
+// "new" and "closed") and, for the current week and every fourth before it,
+// its label.
 std::string WeeksChart(const std::vector<WeekCount>& weeks, Locale locale);
 
 // One horizontal bar per entry: its label, the bar, and its count beside it.

@@ -246,6 +246,20 @@ std::vector<std::string> BrowserTab::RequestedUrls() const {
   return urls;
 }
 
+std::vector<std::string> BrowserTab::BlockedRequests() const {
+  std::vector<std::string> blocked;
+  for (const nlohmann::json& failed : Events("Network.loadingFailed")) {
+    const std::string reason = failed["params"].value("blockedReason", "");
+    if (reason.empty()) continue;
+    for (const nlohmann::json& sent : Events("Network.requestWillBeSent")) {
+      if (sent["params"]["requestId"] == failed["params"]["requestId"]) {
+        blocked.push_back(sent["params"]["request"].value("url", "") + " " + reason);
+      }
+    }
+  }
+  return blocked;
+}
+
 std::vector<std::string> BrowserTab::Errors() const {
   std::vector<std::string> errors;
   for (const nlohmann::json& event : Events("Runtime.exceptionThrown")) {

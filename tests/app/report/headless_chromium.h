@@ -70,9 +70,12 @@ class BrowserTab {
   // throws.
   nlohmann::json Evaluate(const std::string& expression);
 
-  // Every URL this tab requested (Network.requestWillBeSent), the navigations
-  // included, in order.
+  // Every URL this tab requested or was about to (Network.requestWillBeSent:
+  // navigations included, and requests the browser then blocked), in order.
   std::vector<std::string> RequestedUrls() const;
+  // The requests among those that the browser blocked before sending them,
+  // with the reason ("csp" for the Content-Security-Policy), "url reason".
+  std::vector<std::string> BlockedRequests() const;
   // Uncaught exceptions and console/log errors (a Content-Security-Policy
   // violation is one), as text.
   std::vector<std::string> Errors() const;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "app/cli/commands.h"
@@ -21,6 +22,8 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
+using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::BrowserTab;
 using testing::HeadlessChromium;
@@ -170,6 +173,24 @@ TEST_F(ReportBrowserTest, AnEmptyReportWorksToo) {
   EXPECT_EQ(tab.Evaluate("document.querySelectorAll('#weeks svg g.week').length"), 26);
   EXPECT_THAT(tab.Errors(), IsEmpty());
   EXPECT_THAT(tab.RequestedUrls(), ElementsAre("file://" + command.output));
+
+  // Were escaping ever to fail, the page's policy would still stop the
+  // markup: the same page with raw markup slipped in runs and loads nothing.
+  std::ifstream in(command.output, std::ios::binary);
+  std::string html{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  html.insert(html.find("<body>") + 6,
+              "<script>window.__pwned=5</script><img src=\"http://127.0.0.1:9/x.png\" "
+              "onerror=\"window.__pwned=6\"><svg onload=\"window.__pwned=7\"></svg>");
+  const std::string tampered = dir_.File("tampered.html");
+  std::ofstream(tampered, std::ios::binary) << html;
+  tab.Navigate("file://" + tampered);
+  EXPECT_EQ(tab.Evaluate("typeof window.__pwned"), "undefined");
+  EXPECT_EQ(tab.Evaluate("document.documentElement.dataset.ready"), "1") << "its own script ran";
+  // The browser saw the image and refused to fetch it.
+  EXPECT_THAT(tab.RequestedUrls(), ElementsAre("file://" + command.output, "file://" + tampered,
+                                               "http://127.0.0.1:9/x.png"));
+  EXPECT_THAT(tab.BlockedRequests(), ElementsAre("http://127.0.0.1:9/x.png csp"));
+  EXPECT_THAT(tab.Errors(), Contains(HasSubstr("Content Security Policy")));
 }
 
 TEST_F(ReportBrowserTest, TenThousandPostingsLoadSortAndFilter) {
