@@ -1,11 +1,10 @@
 #include "app/cli/cli_docs.h"
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace jobcrawler::app {
 namespace {
@@ -111,9 +110,8 @@ std::vector<const CLI::App*> Subcommands(const CLI::App& app) {
 // The options --help lists: not hidden, not the help flag.
 std::vector<const CLI::Option*> Options(const CLI::App& command) {
   const CLI::Option* help = command.get_help_ptr();
-  return command.get_options([help](const CLI::Option* option) {
-    return option != help && !option->get_group().empty();
-  });
+  return command.get_options(
+      [help](const CLI::Option* option) { return option != help && !option->get_group().empty(); });
 }
 
 bool TakesValue(const CLI::Option& option) { return option.get_items_expected_max() > 0; }
@@ -146,7 +144,8 @@ void WriteOption(const CLI::Option& option, std::ostream& out) {
 }
 
 void WriteCommand(const CLI::App& command, std::ostream& out) {
-  out << ".SS \"" << RoffName(command.get_name()) << "\"\n.B jobcrawler " << RoffName(command.get_name());
+  out << ".SS \"" << RoffName(command.get_name()) << "\"\n.B jobcrawler "
+      << RoffName(command.get_name());
   for (const CLI::Option* option : Options(command)) out << "\n" << SynopsisItem(*option);
   out << "\n.PP\n" << RoffText(command.get_description()) << ".\n";
   for (const CLI::Option* option : Options(command)) WriteOption(*option, out);
@@ -227,7 +226,8 @@ void WriteManPage(const CLI::App& app, std::string_view version, std::ostream& o
       << ".SH NAME\njobcrawler \\- " << RoffText(Summary(app.get_description())) << "\n"
       << ".SH SYNOPSIS\n.B jobcrawler\n.I command\n.RI [ options ]\n"
       << ".br\n.B jobcrawler \\-\\-help\n.br\n.B jobcrawler \\-\\-version\n"
-      << ".SH DESCRIPTION\n" << kDescription << ".SH COMMANDS\n";
+      << ".SH DESCRIPTION\n"
+      << kDescription << ".SH COMMANDS\n";
   for (const CLI::App* command : Subcommands(app)) WriteCommand(*command, out);
   out << kTrailer;
 }

@@ -18,9 +18,7 @@
 namespace jobcrawler::app {
 namespace {
 
-std::string SystemError(const std::string& what) {
-  return what + ": " + std::strerror(errno);
-}
+std::string SystemError(const std::string& what) { return what + ": " + std::strerror(errno); }
 
 // Writes all of `data` to `fd` and syncs it; "" or the error.
 std::string WriteAndSync(int fd, std::string_view data, const std::string& path) {

@@ -10,9 +10,9 @@ namespace jobcrawler::app {
 
 struct ReportCommand {
   std::string config_path;
-  std::string database;               // empty: the config's storage.database
+  std::string database;                // empty: the config's storage.database
   std::string output = "report.html";  // "-": stdout
-  bool all = false;                   // every open posting, not only matched ones
+  bool all = false;                    // every open posting, not only matched ones
 };
 
 // Writes the report (beside the target, then renamed, so that a reader never

@@ -1,8 +1,8 @@
 #include "app/report/report_charts.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "app/report/html.h"
 
@@ -71,17 +71,15 @@ std::string Week(const WeekCount& week, std::size_t index, bool label, double sl
       "<g class=\"week\"><title>{}</title>"
       "<rect class=\"new\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>"
       "<rect class=\"closed\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
-      Escape(Fill(texts.week_tooltip,
-                  {{"week", FormatWeek(week.iso_week, locale)},
-                   {"date", FormatDate(week.start, locale)},
-                   {"new", FormatInteger(week.new_postings, locale)},
-                   {"closed", FormatInteger(week.closed_postings, locale)}})),
-      x, bottom - new_height, bar, new_height, x + bar, bottom - closed_height, bar,
-      closed_height);
+      Escape(Fill(texts.week_tooltip, {{"week", FormatWeek(week.iso_week, locale)},
+                                       {"date", FormatDate(week.start, locale)},
+                                       {"new", FormatInteger(week.new_postings, locale)},
+                                       {"closed", FormatInteger(week.closed_postings, locale)}})),
+      x, bottom - new_height, bar, new_height, x + bar, bottom - closed_height, bar, closed_height);
   if (label) {
     out += fmt::format(
-        "<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>",
-        x + bar, kWeeksHeight - 8, Escape(FormatWeek(week.iso_week, locale)));
+        "<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>", x + bar,
+        kWeeksHeight - 8, Escape(FormatWeek(week.iso_week, locale)));
   }
   return out + "</g>";
 }
@@ -124,8 +122,7 @@ std::string WeeksChart(const std::vector<WeekCount>& weeks, Locale locale) {
   return out + "</svg>";
 }
 
-std::string BarChart(const std::vector<Bar>& bars, const std::string& chart_label,
-                     Locale locale) {
+std::string BarChart(const std::vector<Bar>& bars, const std::string& chart_label, Locale locale) {
   if (bars.empty()) return "";
   int max = 1;
   for (const Bar& bar : bars) max = std::max(max, bar.count);

@@ -25,8 +25,7 @@ struct Bar {
 };
 // One <g class="row"> per bar; `chart_label` names the chart for screen
 // readers. Empty `bars`: an empty string.
-std::string BarChart(const std::vector<Bar>& bars, const std::string& chart_label,
-                     Locale locale);
+std::string BarChart(const std::vector<Bar>& bars, const std::string& chart_label, Locale locale);
 
 // The bars of the salary and employer charts.
 std::vector<Bar> SalaryBars(const std::vector<SalaryBand>& bands, Locale locale);

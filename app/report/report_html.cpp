@@ -47,11 +47,9 @@ std::string Header(const ReportModel& model, const Texts& texts, Locale locale) 
       "<nav><a href=\"#postings\">{}</a><a href=\"#weeks\">{}</a><a href=\"#salaries\">{}</a>"
       "<a href=\"#employers\">{}</a><a href=\"#sources\">{}</a></nav>\n",
       Escape(texts.title), Escape(texts.generated),
-      Escape(FormatDateTime(model.generated_at, locale)),
-      Escape(RunLine(model, texts, locale)),
-      Escape(model.all ? texts.postings_all : texts.postings_matched),
-      Escape(texts.weeks_heading), Escape(texts.salary_heading), Escape(texts.employers_heading),
-      Escape(texts.sources_heading));
+      Escape(FormatDateTime(model.generated_at, locale)), Escape(RunLine(model, texts, locale)),
+      Escape(model.all ? texts.postings_all : texts.postings_matched), Escape(texts.weeks_heading),
+      Escape(texts.salary_heading), Escape(texts.employers_heading), Escape(texts.sources_heading));
 }
 
 std::string TitleCell(const TablePosting& posting) {
@@ -82,7 +80,8 @@ void AppendRow(const TablePosting& posting, bool hidden, Locale locale, std::str
   }
   fmt::format_to(std::back_inserter(out),
                  "<tr{}><td>{}<td>{}<td>{}<td data-v=\"{}\">{}<td data-v=\"{}\">{}<td>{}\n",
-                 hidden ? " hidden" : "", TitleCell(posting), Escape(Truncate(posting.company, kMaxCellBytes)),
+                 hidden ? " hidden" : "", TitleCell(posting),
+                 Escape(Truncate(posting.company, kMaxCellBytes)),
                  Escape(Truncate(posting.place, kMaxCellBytes)), salary_key,
                  Escape(Truncate(salary, kMaxCellBytes)), posting.first_seen / kDayMillis,
                  Escape(FormatDate(posting.first_seen, locale)),
@@ -95,15 +94,15 @@ std::string PostingsSection(const ReportModel& model, const Texts& texts, Locale
       "<section id=\"postings\"><h2>{}</h2>\n<div class=\"filter\"><label>{} "
       "<input id=\"filter\" type=\"search\" placeholder=\"{}\" autocomplete=\"off\" disabled>"
       "</label><span id=\"count\" data-template=\"{}\">{}</span></div>\n"
-      "<table id=\"postings-table\" class=\"sortable\" data-page=\"{}\"><thead><tr><th>{}</th><th>{}</th>"
+      "<table id=\"postings-table\" class=\"sortable\" "
+      "data-page=\"{}\"><thead><tr><th>{}</th><th>{}</th>"
       "<th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n"
       "<tbody>\n",
       Escape(model.all ? texts.postings_all : texts.postings_matched), Escape(texts.filter_label),
       Escape(texts.filter_placeholder), Escape(texts.count_template),
       Escape(Fill(texts.count_template, {{"shown", total}, {"total", total}})), kPageRows,
       Escape(texts.column_title), Escape(texts.column_company), Escape(texts.column_place),
-      Escape(texts.column_salary), Escape(texts.column_first_seen),
-      Escape(texts.column_sources));
+      Escape(texts.column_salary), Escape(texts.column_first_seen), Escape(texts.column_sources));
   for (std::size_t i = 0; i < model.postings.size(); ++i) {
     AppendRow(model.postings[i], i >= kPageRows, locale, out);
   }
@@ -112,13 +111,15 @@ std::string PostingsSection(const ReportModel& model, const Texts& texts, Locale
     out += fmt::format("<p class=\"note\">{}</p>\n", Escape(texts.no_postings));
   }
   const bool paged = model.postings.size() > kPageRows;
-  out += fmt::format("<p><button id=\"show-all\" type=\"button\" data-template=\"{}\"{}>{}</button></p>\n",
-                     Escape(texts.show_all), paged ? "" : " hidden",
-                     Escape(Fill(texts.show_all, {{"count", total}})));
+  out += fmt::format(
+      "<p><button id=\"show-all\" type=\"button\" data-template=\"{}\"{}>{}</button></p>\n",
+      Escape(texts.show_all), paged ? "" : " hidden",
+      Escape(Fill(texts.show_all, {{"count", total}})));
   if (paged) {
-    out += fmt::format("<noscript><p class=\"note\">{}</p></noscript>\n",
-                       Escape(Fill(texts.paged_no_js,
-                                   {{"page", FormatInteger(static_cast<double>(kPageRows), locale)}})));
+    out += fmt::format(
+        "<noscript><p class=\"note\">{}</p></noscript>\n",
+        Escape(Fill(texts.paged_no_js,
+                    {{"page", FormatInteger(static_cast<double>(kPageRows), locale)}})));
   }
   return out + "</section>\n";
 }
@@ -139,8 +140,8 @@ std::string WeeksSection(const ReportModel& model, const Texts& texts, Locale lo
 
 std::string SalariesSection(const ReportModel& model, const Texts& texts, Locale locale) {
   const SalarySummary& salaries = model.salaries;
-  std::string out = fmt::format("<section id=\"salaries\"><h2>{}</h2>\n",
-                                Escape(texts.salary_heading));
+  std::string out =
+      fmt::format("<section id=\"salaries\"><h2>{}</h2>\n", Escape(texts.salary_heading));
   if (salaries.with_salary == 0) {
     return out + fmt::format("<p class=\"note\">{}</p></section>\n", Escape(texts.no_salaries));
   }
@@ -156,8 +157,8 @@ std::string SalariesSection(const ReportModel& model, const Texts& texts, Locale
 }
 
 std::string EmployersSection(const ReportModel& model, const Texts& texts, Locale locale) {
-  std::string out = fmt::format("<section id=\"employers\"><h2>{}</h2>\n",
-                                Escape(texts.employers_heading));
+  std::string out =
+      fmt::format("<section id=\"employers\"><h2>{}</h2>\n", Escape(texts.employers_heading));
   if (model.employers.empty()) {
     return out + fmt::format("<p class=\"note\">{}</p></section>\n", Escape(texts.no_employers));
   }
@@ -194,16 +195,17 @@ std::string SourcesSection(const ReportModel& model, const Texts& texts, Locale 
       "<section id=\"sources\"><h2>{}</h2>\n<table id=\"sources-table\" class=\"sortable\">"
       "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
       "<th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-      Escape(texts.sources_heading), Escape(texts.column_source),
-      Escape(texts.column_last_success), Escape(texts.column_pages),
-      Escape(texts.column_postings), Escape(texts.column_warnings));
+      Escape(texts.sources_heading), Escape(texts.column_source), Escape(texts.column_last_success),
+      Escape(texts.column_pages), Escape(texts.column_postings), Escape(texts.column_warnings));
   for (const SourceHealth& source : model.sources) out += SourceRow(source, texts, locale);
   out += "</tbody></table>\n";
-  if (model.sources.empty()) out += fmt::format("<p class=\"note\">{}</p>\n", Escape(texts.no_sources));
+  if (model.sources.empty())
+    out += fmt::format("<p class=\"note\">{}</p>\n", Escape(texts.no_sources));
   if (model.latest_completed_run) {
-    out += fmt::format("<p class=\"note\">{}</p>\n",
-                       Escape(Fill(texts.sources_note,
-                                   {{"run", "#" + std::to_string(model.latest_completed_run->id)}})));
+    out +=
+        fmt::format("<p class=\"note\">{}</p>\n",
+                    Escape(Fill(texts.sources_note,
+                                {{"run", "#" + std::to_string(model.latest_completed_run->id)}})));
   }
   return out + "</section>\n";
 }

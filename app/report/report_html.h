@@ -24,7 +24,8 @@ inline constexpr std::size_t kMaxCellBytes = 200;
 
 // The whole page. Element ids the script (and the browser test) rely on:
 // #postings-table (its tbody rows are the open postings, all but the first
-// kPageRows hidden), #filter, #count, #show-all, and the sections #postings, #weeks, #salaries, #employers, #sources.
+// kPageRows hidden), #filter, #count, #show-all, and the sections #postings, #weeks, #salaries,
+// #employers, #sources.
 std::string RenderReport(const ReportModel& model, Locale locale);
 
 }  // namespace jobcrawler::app::report

@@ -1,10 +1,10 @@
 #include "app/report/report_locale.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace jobcrawler::app::report {
 namespace {
@@ -36,8 +36,9 @@ constexpr Texts kEnglish = {
     .weeks_summary = "{new} new and {closed} closed in the last {weeks} weeks (UTC).",
     .week_tooltip = "{week} (from {date}): {new} new, {closed} closed",
     .salary_heading = "Monthly salaries",
-    .salary_note = "Midpoint of each stated range per month in EUR (year ÷ 12, week × 4.33, "
-                   "day × 21.7, hour × 173); {with} of {total} postings state one.",
+    .salary_note =
+        "Midpoint of each stated range per month in EUR (year ÷ 12, week × 4.33, "
+        "day × 21.7, hour × 173); {with} of {total} postings state one.",
     .salary_summary = "Lowest {min}, median {median}, highest {max}.",
     .no_salaries = "No posting states a salary in EUR.",
     .band_below = "under {amount}",
@@ -84,8 +85,9 @@ constexpr Texts kGerman = {
     .weeks_summary = "{new} neu und {closed} geschlossen in den letzten {weeks} Wochen (UTC).",
     .week_tooltip = "{week} (ab {date}): {new} neu, {closed} geschlossen",
     .salary_heading = "Monatsgehälter",
-    .salary_note = "Mitte der genannten Spanne pro Monat in EUR (Jahr ÷ 12, Woche × 4,33, "
-                   "Tag × 21,7, Stunde × 173); {with} von {total} Stellen nennen ein Gehalt.",
+    .salary_note =
+        "Mitte der genannten Spanne pro Monat in EUR (Jahr ÷ 12, Woche × 4,33, "
+        "Tag × 21,7, Stunde × 173); {with} von {total} Stellen nennen ein Gehalt.",
     .salary_summary = "Niedrigstes {min}, Median {median}, höchstes {max}.",
     .no_salaries = "Keine Stelle nennt ein Gehalt in EUR.",
     .band_below = "unter {amount}",

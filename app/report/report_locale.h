@@ -51,8 +51,8 @@ struct Texts {
   std::string_view salary_note;     // {with}, {total}
   std::string_view salary_summary;  // {min}, {median}, {max}
   std::string_view no_salaries;
-  std::string_view band_below;  // {amount}
-  std::string_view band_above;  // {amount}
+  std::string_view band_below;      // {amount}
+  std::string_view band_above;      // {amount}
   std::string_view postings_count;  // {count}: "12 postings"
   std::string_view employers_heading;
   std::string_view no_employers;

@@ -72,9 +72,10 @@ TablePosting ToTablePosting(const storage::PostingRow& row, std::vector<std::str
 
 std::vector<std::string> SourcesOf(const std::vector<storage::PostingSources>& all,
                                    std::int64_t id) {
-  const auto it = std::lower_bound(
-      all.begin(), all.end(), id,
-      [](const storage::PostingSources& entry, std::int64_t key) { return entry.posting_id < key; });
+  const auto it = std::lower_bound(all.begin(), all.end(), id,
+                                   [](const storage::PostingSources& entry, std::int64_t key) {
+                                     return entry.posting_id < key;
+                                   });
   return it != all.end() && it->posting_id == id ? it->sources : std::vector<std::string>{};
 }
 
@@ -92,8 +93,7 @@ SalarySummary Salaries(const std::vector<const storage::PostingRow*>& open) {
   const std::size_t mid = monthly.size() / 2;
   summary.min = monthly.front();
   summary.max = monthly.back();
-  summary.median =
-      monthly.size() % 2 == 1 ? monthly[mid] : (monthly[mid - 1] + monthly[mid]) / 2;
+  summary.median = monthly.size() % 2 == 1 ? monthly[mid] : (monthly[mid - 1] + monthly[mid]) / 2;
   summary.bands = SalaryBands(std::move(monthly));
   return summary;
 }
@@ -133,8 +133,8 @@ std::vector<SourceHealth> Sources(const ReportInput& input, bool have_completed_
     health.last_success = success;
   }
   if (have_completed_run) {
-    for (const SourceWarning& warning : SourceHealthWarnings(
-             input.configured_sources, input.latest_stats, input.previous_stats)) {
+    for (const SourceWarning& warning :
+         SourceHealthWarnings(input.configured_sources, input.latest_stats, input.previous_stats)) {
       SourceHealth& health = by_name[warning.source];
       health.source = warning.source;
       health.warning = WarningText(warning.message);

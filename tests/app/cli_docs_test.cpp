@@ -77,8 +77,7 @@ TEST_F(CliDocsTest, ManPageRendersWithoutWarnings) {
   std::ofstream(dir_.File("jobcrawler.1")) << Jobcrawler("--help-man");
   const std::string warnings = Run("groff -man -Tutf8 -ww -z jobcrawler.1");
   EXPECT_EQ(warnings, "");
-  EXPECT_THAT(Run("groff -man -Tutf8 -P-cbou jobcrawler.1"),
-              HasSubstr("report"));
+  EXPECT_THAT(Run("groff -man -Tutf8 -P-cbou jobcrawler.1"), HasSubstr("report"));
 }
 
 TEST_F(CliDocsTest, BashCompletionCompletesCommandsOptionsAndValues) {

@@ -148,8 +148,8 @@ nlohmann::json HeadlessChromium::Call(const std::string& method, const nlohmann:
   return reply.value("result", nlohmann::json::object());
 }
 
-nlohmann::json HeadlessChromium::WaitForEvent(const std::string& method,
-                                              const std::string& session, std::size_t from) {
+nlohmann::json HeadlessChromium::WaitForEvent(const std::string& method, const std::string& session,
+                                              std::size_t from) {
   const auto deadline = Clock::now() + kCallTimeout;
   for (std::size_t i = from;; ++i) {
     while (i >= events_.size()) {
@@ -186,7 +186,8 @@ bool HeadlessChromium::ReadMessage(Clock::time_point deadline, nlohmann::json& m
       buffer_.erase(0, end + 1);
       return true;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return false;
     pollfd fd{from_browser_, POLLIN, 0};
     const int ready = poll(&fd, 1, static_cast<int>(left.count()));
@@ -202,8 +203,8 @@ bool HeadlessChromium::ReadMessage(Clock::time_point deadline, nlohmann::json& m
 
 BrowserTab::BrowserTab(HeadlessChromium& browser) : browser_(browser) {
   const nlohmann::json target = browser_.Call("Target.createTarget", {{"url", "about:blank"}});
-  const nlohmann::json attached = browser_.Call(
-      "Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}});
+  const nlohmann::json attached =
+      browser_.Call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}});
   session_ = attached["sessionId"].get<std::string>();
   for (const char* domain : {"Page.enable", "Runtime.enable", "Network.enable", "Log.enable"}) {
     browser_.Call(domain, nlohmann::json::object(), session_);

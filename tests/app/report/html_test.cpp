@@ -22,7 +22,11 @@ TEST(Escape, ScriptEndTagsAndCommentsCannotSurvive) {
 }
 
 TEST(Escape, ControlCharactersBecomeSpacesButTabsAndNewlinesStay) {
-  EXPECT_EQ(Escape(std::string("a\0b\x01" "c\x7f" "d\te\nf", 11)), "a b c d\te\nf");
+  EXPECT_EQ(Escape(std::string("a\0b\x01"
+                               "c\x7f"
+                               "d\te\nf",
+                               11)),
+            "a b c d\te\nf");
 }
 
 TEST(Truncate, CutsAtACharacterBoundaryWithAnEllipsis) {
@@ -50,9 +54,9 @@ TEST(SafeHref, OverlongUrlsAreNotLinked) {
 
 TEST(HexToBase64, EncodesDigestsForContentSecurityPolicy) {
   EXPECT_EQ(HexToBase64(""), "");
-  EXPECT_EQ(HexToBase64("66"), "Zg==");        // "f"
-  EXPECT_EQ(HexToBase64("666f"), "Zm8=");      // "fo"
-  EXPECT_EQ(HexToBase64("666f6f"), "Zm9v");    // "foo"
+  EXPECT_EQ(HexToBase64("66"), "Zg==");      // "f"
+  EXPECT_EQ(HexToBase64("666f"), "Zm8=");    // "fo"
+  EXPECT_EQ(HexToBase64("666f6f"), "Zm9v");  // "foo"
   EXPECT_EQ(HexToBase64("666f6f62"), "Zm9vYg==");
   EXPECT_EQ(HexToBase64("fffe"), "//4=");
   EXPECT_EQ(HexToBase64("abc"), "");

@@ -20,13 +20,13 @@
 namespace jobcrawler::app {
 namespace {
 
+using testing::BrowserTab;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
-using ::testing::Contains;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using testing::BrowserTab;
 using testing::HeadlessChromium;
+using ::testing::IsEmpty;
 
 // Titles of the visible table rows, in order.
 constexpr char kTitles[] =
@@ -70,8 +70,7 @@ class ReportBrowserTest : public ::testing::Test {
 
   void Filter(BrowserTab& tab, const std::string& text) {
     tab.Evaluate("(() => { const f = document.getElementById('filter'); f.value = " +
-                 nlohmann::json(text).dump() +
-                 "; f.dispatchEvent(new Event('input')); })()");
+                 nlohmann::json(text).dump() + "; f.dispatchEvent(new Event('input')); })()");
   }
 
   std::string executable_;
@@ -107,13 +106,11 @@ TEST_F(ReportBrowserTest, ShowsSortsAndFiltersThePostingsWithoutAnyRequest) {
 
   // Sorting by first seen (the fixture's order) and by title.
   Sort(tab, 4);
-  EXPECT_THAT(tab.Evaluate(kTitles),
-              ElementsAre("IT-Leiter (m/w/d)", "Head of IT", "CIO", testing::kImgTitle,
-                          testing::kScriptTitle));
+  EXPECT_THAT(tab.Evaluate(kTitles), ElementsAre("IT-Leiter (m/w/d)", "Head of IT", "CIO",
+                                                 testing::kImgTitle, testing::kScriptTitle));
   Sort(tab, 0);
-  EXPECT_THAT(tab.Evaluate(kTitles),
-              ElementsAre("CIO", "Head of IT", "IT-Leiter (m/w/d)", testing::kImgTitle,
-                          testing::kScriptTitle));
+  EXPECT_THAT(tab.Evaluate(kTitles), ElementsAre("CIO", "Head of IT", "IT-Leiter (m/w/d)",
+                                                 testing::kImgTitle, testing::kScriptTitle));
 
   // Filtering: every word must occur somewhere in the row, any case.
   Filter(tab, "hagen beta");
@@ -129,9 +126,10 @@ TEST_F(ReportBrowserTest, ShowsSortsAndFiltersThePostingsWithoutAnyRequest) {
   // The charts.
   EXPECT_EQ(tab.Evaluate("document.querySelectorAll('#weeks svg g.week').length"), 26);
   EXPECT_EQ(tab.Evaluate("document.querySelectorAll('#weeks svg g.week rect.new').length"), 26);
-  EXPECT_GT(tab.Evaluate("Math.max(...Array.from(document.querySelectorAll('#weeks g.week rect.new'))"
-                         ".map(r => r.getBBox().height))"),
-            0);
+  EXPECT_GT(
+      tab.Evaluate("Math.max(...Array.from(document.querySelectorAll('#weeks g.week rect.new'))"
+                   ".map(r => r.getBBox().height))"),
+      0);
   EXPECT_GE(tab.Evaluate("document.querySelectorAll('#salaries svg g.row').length"), 1);
   EXPECT_EQ(tab.Evaluate("document.querySelectorAll('#employers svg g.row').length"), 5);
   EXPECT_EQ(tab.Evaluate("document.querySelectorAll('#sources-table tbody tr').length"), 2);

@@ -89,8 +89,8 @@ TEST_F(ReportCommandTest, ShowsTheOpenMatchedPostingsAndWhereTheyWereSeen) {
   EXPECT_EQ(PostingRows(html_), static_cast<std::size_t>(testing::FixtureOpen(false)));
   EXPECT_THAT(html_, HasSubstr(">CIO</a><td>Enervie AG<td>58093 Hagen<td data-v=\"\">"));
   EXPECT_THAT(html_, HasSubstr("<td>alpha, beta\n"));
-  EXPECT_THAT(html_, HasSubstr("€7,083–8,750"));  // 85,000–105,000 a year
-  EXPECT_THAT(html_, Not(HasSubstr("Koch")));      // not matched
+  EXPECT_THAT(html_, HasSubstr("€7,083–8,750"));      // 85,000–105,000 a year
+  EXPECT_THAT(html_, Not(HasSubstr("Koch")));         // not matched
   EXPECT_THAT(html_, Not(HasSubstr("IT-Leiterin")));  // closed
   EXPECT_THAT(html_, HasSubstr("1 closed in the last 26 weeks"));
   EXPECT_THAT(html_, HasSubstr("Latest crawl: #2, completed"));

@@ -26,8 +26,8 @@ struct FixturePosting {
   std::optional<double> salary_min;
   std::optional<double> salary_max;
   std::string salary_period;
-  bool matched = true;      // by the default rules
-  bool closes = false;      // missing from the second run: closed by it
+  bool matched = true;  // by the default rules
+  bool closes = false;  // missing from the second run: closed by it
 };
 
 // Hostile values: any of them rendered as markup would set window.__pwned.

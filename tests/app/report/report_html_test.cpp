@@ -69,10 +69,10 @@ TEST(ReportHtml, ContentSecurityPolicyAllowsExactlyTheEmbeddedStyleAndScript) {
   const std::string html = RenderReport(Model({}), Locale::kEnglish);
   EXPECT_EQ(ReportScriptSha256(), testing::Sha256Hex(ReportScript()));
   EXPECT_EQ(ReportStyleSha256(), testing::Sha256Hex(ReportStyle()));
-  const std::string csp =
-      "default-src &#39;none&#39;; style-src &#39;sha256-" +
-      HexToBase64(testing::Sha256Hex(ReportStyle())) + "&#39;; script-src &#39;sha256-" +
-      HexToBase64(testing::Sha256Hex(ReportScript())) + "&#39;; img-src data:;";
+  const std::string csp = "default-src &#39;none&#39;; style-src &#39;sha256-" +
+                          HexToBase64(testing::Sha256Hex(ReportStyle())) +
+                          "&#39;; script-src &#39;sha256-" +
+                          HexToBase64(testing::Sha256Hex(ReportScript())) + "&#39;; img-src data:;";
   EXPECT_THAT(html, HasSubstr("<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp));
   // Before anything that could load or run: only <meta charset> precedes it.
   EXPECT_LT(html.find("Content-Security-Policy"), html.find("<title>"));
@@ -86,8 +86,8 @@ TEST(ReportHtml, LoadsNothingFromAnywhere) {
   TablePosting posting = Posting("IT-Leiter", "https://example.org/jobs/1");
   const std::string html = RenderReport(Model({posting}), Locale::kEnglish);
   // The only URL in the page is the posting's link.
-  const std::string without_link = std::regex_replace(
-      html, std::regex("<a href=\"https://example.org/jobs/1\">"), "");
+  const std::string without_link =
+      std::regex_replace(html, std::regex("<a href=\"https://example.org/jobs/1\">"), "");
   EXPECT_THAT(without_link, Not(HasSubstr("http:")));
   EXPECT_THAT(without_link, Not(HasSubstr("https:")));
   for (const char* loader : {" src=", "url(", "@import", "<link rel=\"stylesheet", "<iframe",
@@ -133,8 +133,8 @@ TEST(ReportHtml, HostileTextNeverBecomesMarkup) {
   model.sources = {{"<b>src</b>", std::nullopt, 1, 0, 0, "WARN </script><script>y()</script>"}};
   const std::string html = RenderReport(model, Locale::kEnglish);
   EXPECT_EQ(PostingRows(html), 2u);
-  for (const char* raw : {"<img", "<svg onload", "<script>x", "<script>window", "<script>y",
-                          "<b>", "<!--", "javascript:"}) {
+  for (const char* raw : {"<img", "<svg onload", "<script>x", "<script>window", "<script>y", "<b>",
+                          "<!--", "javascript:"}) {
     EXPECT_THAT(html, Not(HasSubstr(raw))) << raw;
   }
   EXPECT_EQ(Count(html, "<script"), 1u);

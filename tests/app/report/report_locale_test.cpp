@@ -60,8 +60,7 @@ TEST(ReportLocale, WritesMoneyAndRanges) {
 }
 
 TEST(ReportLocale, FillReplacesEveryPlaceholder) {
-  EXPECT_EQ(Fill("{shown} of {total}, {shown}", {{"shown", "3"}, {"total", "10"}}),
-            "3 of 10, 3");
+  EXPECT_EQ(Fill("{shown} of {total}, {shown}", {{"shown", "3"}, {"total", "10"}}), "3 of 10, 3");
   // A value that looks like a placeholder is not expanded again.
   EXPECT_EQ(Fill("{a}{b}", {{"a", "{b}"}, {"b", "x"}}), "{b}x");
 }

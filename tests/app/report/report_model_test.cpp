@@ -40,8 +40,8 @@ storage::PostingRow Closed(storage::PostingRow row, storage::UnixMillis closed_a
   return row;
 }
 
-storage::PostingRow WithSalary(storage::PostingRow row, double min, double max,
-                               std::string period, std::string currency = "EUR") {
+storage::PostingRow WithSalary(storage::PostingRow row, double min, double max, std::string period,
+                               std::string currency = "EUR") {
   row.posting.salary_min = min;
   row.posting.salary_max = max;
   row.posting.salary_period = std::move(period);
@@ -85,12 +85,12 @@ TEST(MonthlySalary, KeepsAMissingEndMissingAndRejectsNonsense) {
 
 TEST(CountWeeks, CountsNewAndClosedPerIsoWeekOverTwentySixWeeks) {
   const std::vector<storage::PostingRow> rows = {
-      Row(1, "a", true, kNow),                                   // this week
-      Row(2, "b", true, kMonday),                                // this week's first moment
-      Row(3, "c", true, kMonday - 1),                            // last week
+      Row(1, "a", true, kNow),                                    // this week
+      Row(2, "b", true, kMonday),                                 // this week's first moment
+      Row(3, "c", true, kMonday - 1),                             // last week
       Closed(Row(4, "d", true, kNow - 200 * kDay), kNow - kDay),  // new too long ago
-      Row(5, "e", true, kMonday - 25 * 7 * kDay),                // the oldest week shown
-      Row(6, "f", true, kMonday - 25 * 7 * kDay - 1),            // just before it
+      Row(5, "e", true, kMonday - 25 * 7 * kDay),                 // the oldest week shown
+      Row(6, "f", true, kMonday - 25 * 7 * kDay - 1),             // just before it
   };
   std::vector<const storage::PostingRow*> pointers;
   for (const auto& row : rows) pointers.push_back(&row);
@@ -142,8 +142,8 @@ TEST(SalaryBands, RoundBandsCountEveryValueOnce) {
 TEST(SalaryBands, OutliersGoToOpenEndedOuterBands) {
   std::vector<double> salaries(100, 7000);
   for (int i = 0; i < 100; ++i) salaries[i] = 5000 + 30 * i;  // 5000..7970
-  salaries[0] = 10;     // a misparsed amount
-  salaries[99] = 9e8;   // another
+  salaries[0] = 10;                                           // a misparsed amount
+  salaries[99] = 9e8;                                         // another
   const auto bands = SalaryBands(salaries);
   ASSERT_LE(bands.size(), static_cast<std::size_t>(kMaxSalaryBands));
   EXPECT_TRUE(bands.front().open_below);

@@ -4,12 +4,12 @@
 #ifndef JOBCRAWLER_TESTS_APP_REPORT_SHA256_H_
 #define JOBCRAWLER_TESTS_APP_REPORT_SHA256_H_
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace jobcrawler::testing {
 
