@@ -77,6 +77,10 @@ class SqliteStore final : public Store {
   // run whose pages were fetched again since. Sorted by source.
   Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) override;
   Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) override;
+  // Both read one statement each (report_read.cpp); LastSuccessfulRuns
+  // reads run_sources, which CloseStale fills.
+  Result<std::vector<PostingSources>> ListPostingSources() override;
+  Result<std::vector<SourceLastSuccess>> LastSuccessfulRuns() override;
 
  private:
   explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}

@@ -207,6 +207,20 @@ struct PostingExplanation {
   std::vector<std::string> reasons;  // one line per merge, human readable
 };
 
+// The names of the sources one posting was seen on (its sightings').
+struct PostingSources {
+  std::int64_t posting_id = 0;
+  std::vector<std::string> sources;  // distinct, sorted
+};
+
+// When a source last worked: the newest run that reached it (as CloseStale
+// recorded it among its healthy sources).
+struct SourceLastSuccess {
+  std::string source;
+  std::int64_t run_id = 0;
+  UnixMillis finished_at = 0;  // the run's end; 0 if it never finished
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -279,6 +293,12 @@ class Store {
   virtual Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) = 0;
   // nullopt when no posting has that id.
   virtual Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) = 0;
+
+  // Reports. Every posting's sources, by posting id ascending; postings
+  // without sightings are left out.
+  virtual Result<std::vector<PostingSources>> ListPostingSources() = 0;
+  // Per source that any run reached, the newest such run, by source name.
+  virtual Result<std::vector<SourceLastSuccess>> LastSuccessfulRuns() = 0;
 };
 
 }  // namespace jobcrawler::storage

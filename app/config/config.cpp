@@ -114,6 +114,7 @@ class ConfigReader {
   void ReadCrawler(const toml::node& node, crawler::CrawlerOptions& out) const;
   void ReadStorage(const toml::node& node, StorageConfig& out) const;
   void ReadMonitoring(const toml::node& node, MonitoringConfig& out) const;
+  void ReadReport(const toml::node& node, ReportConfig& out) const;
   void ReadMatch(const toml::node& node, parsers::MatchRules& out) const;
   double RadiusKm(const toml::node& node, const KeyPath& key) const;
   std::vector<parsers::PostalCodeRange> PostalCodes(const toml::node& node,
@@ -210,6 +211,7 @@ Config ConfigReader::Read(const toml::table& root) {
       {"crawler", [&](const auto& n, const auto&) { ReadCrawler(n, config.crawler); }},
       {"storage", [&](const auto& n, const auto&) { ReadStorage(n, config.storage); }},
       {"monitoring", [&](const auto& n, const auto&) { ReadMonitoring(n, config.monitoring); }},
+      {"report", [&](const auto& n, const auto&) { ReadReport(n, config.report); }},
       {"match", [&](const auto& n, const auto&) { ReadMatch(n, config.match); }},
       {"sources", [&](const auto& n, const auto&) { ReadSources(n, config.sources); }},
   };
@@ -280,6 +282,21 @@ void ConfigReader::ReadMonitoring(const toml::node& node, MonitoringConfig& out)
          out.webhook_url = String(n, k);
          if (!IsAbsoluteHttpUrl(out.webhook_url)) {
            Fail(n.source(), k.Display() + ": not an absolute http(s) URL: \"" + out.webhook_url +
+                                "\"");
+         }
+       }},
+  };
+  ReadFields(Table(node, at), at, fields);
+}
+
+void ConfigReader::ReadReport(const toml::node& node, ReportConfig& out) const {
+  const KeyPath at{"report", ""};
+  const Fields fields = {
+      {"locale",
+       [&](const auto& n, const auto& k) {
+         out.locale = String(n, k);
+         if (out.locale != "en" && out.locale != "de") {
+           Fail(n.source(), k.Display() + ": must be \"en\" or \"de\", got \"" + out.locale +
                                 "\"");
          }
        }},

@@ -150,6 +150,18 @@ TEST(ConfigError, MonitoringKeysAreChecked) {
               HasSubstr("did you mean monitoring.close_after_missed_runs?"));
 }
 
+TEST(Config, ReadsReportLocaleDefaultingToEnglish) {
+  EXPECT_EQ(Parse("").report.locale, "en");
+  EXPECT_EQ(Parse("[report]\nlocale = \"de\"\n").report.locale, "de");
+}
+
+TEST(ConfigError, ReportKeysAreChecked) {
+  EXPECT_EQ(ErrorOf("[report]\n\nlocale = \"fr\"\n"),
+            "config.toml:3: report.locale: must be \"en\" or \"de\", got \"fr\"");
+  EXPECT_EQ(ErrorOf("[report]\nlocal = \"de\"\n"),
+            "config.toml:2: unknown key report.local (did you mean report.locale?)");
+}
+
 TEST(Config, GivenMatchArrayReplacesTheDefault) {
   const Config config = Parse(
       "[match]\n"
@@ -465,6 +477,7 @@ TEST(ConfigFile, ShippedConfigParsesAndMatchesBuiltInDefaults) {
   EXPECT_EQ(config.monitoring.close_after_missed_runs,
             MonitoringConfig{}.close_after_missed_runs);
   EXPECT_EQ(config.monitoring.webhook_url, "");
+  EXPECT_EQ(config.report.locale, ReportConfig{}.locale);
   EXPECT_EQ(config.match.titles, parsers::MatchRules::DefaultTitles());
   EXPECT_FALSE(config.sources.empty());
 }
