@@ -53,12 +53,11 @@
 
 namespace jobcrawler::crawler {
 
-// From a stop to the end of Run(), at most (plus the process's own exit).
+// The parts of kStopBound (crawler.h).
 inline constexpr std::chrono::milliseconds kStopGrace{3000};        // outstanding work
 inline constexpr std::chrono::milliseconds kStopFinishGrace{1000};  // the final write
 inline constexpr std::chrono::milliseconds kJoinGrace{500};         // each thread pool
-inline constexpr std::chrono::milliseconds kStopBound =
-    kStopGrace + kStopFinishGrace + 2 * kJoinGrace;
+static_assert(kStopGrace + kStopFinishGrace + 2 * kJoinGrace == kStopBound);
 
 class Crawler::Loop {
  public:

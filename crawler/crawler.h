@@ -10,10 +10,9 @@
 // from it (leased entries return to the queue).
 //
 // A stop (RequestStop, SIGINT/SIGTERM, max_duration) ends Run() within
-// about kStopBound (crawl_loop.h): fetches are cancelled, parses not yet
-// started are dropped (their URLs return to the queue), and whatever is
-// still running after a grace period is left behind; see
-// CrawlSummary::left_running.
+// kStopBound: fetches are cancelled, parses not yet started are dropped
+// (their URLs return to the queue), and whatever is still running after a
+// grace period is left behind; see CrawlSummary::left_running.
 #ifndef JOBCRAWLER_CRAWLER_CRAWLER_H_
 #define JOBCRAWLER_CRAWLER_CRAWLER_H_
 
@@ -29,6 +28,9 @@
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {
+
+// The longest a stop takes, from the request to the end of Run().
+inline constexpr std::chrono::milliseconds kStopBound{5000};
 
 struct CrawlProgress {
   std::int64_t pages_fetched = 0;   // responses received (any status)
