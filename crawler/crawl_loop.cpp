@@ -75,9 +75,7 @@ Crawler::Loop::Loop(const CrawlerOptions& options, const std::vector<Source>& so
       parsers_(ParserThreads(options), nullptr),  // ProcessPage's errors are caught in the task
       db_(store, [link = link_, this](const std::string& message) {
         // Database thread: the failure is the loop's to handle.
-        link->Post([this, message] {
-          Stop(storage::RunStatus::kFailed, "database task failed: " + message);
-        });
+        link->Post([this, message] { OnDbException(message); });
       }) {}
 
 Crawler::Loop::~Loop() {

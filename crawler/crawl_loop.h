@@ -139,6 +139,7 @@ class Crawler::Loop {
   storage::Status Prepare();
   void RunIo();
   void OnLoopException(const std::string& what);
+  void OnDbException(const std::string& what);
   void CheckDone();
   void OnQueuedTime(storage::Result<std::optional<storage::UnixMillis>> next);
   void Stop(storage::RunStatus status, std::string error = {});

@@ -124,6 +124,17 @@ void Crawler::Loop::OnLoopException(const std::string& what) {
   Stop(storage::RunStatus::kFailed, std::move(message));
 }
 
+// An exception escaped a database task: the run fails. After Finish, the
+// task may have been the final write, whose answer would never come.
+void Crawler::Loop::OnDbException(const std::string& what) {
+  std::string message = "database task failed: " + what;
+  if (finished_) {
+    OnFinished(message);
+  } else {
+    Stop(storage::RunStatus::kFailed, std::move(message));
+  }
+}
+
 // Ends the run when nothing is outstanding and nothing is due; queued
 // retries re-arm a wakeup. Runs whenever the last outstanding operation is
 // released, and after every step that may have ended the work.

@@ -107,7 +107,10 @@ class Crawler {
   Crawler& operator=(const Crawler&) = delete;
 
   // Crawls until the frontier is exhausted, a limit is hit, or a stop is
-  // requested. Blocks the calling thread.
+  // requested. Blocks the calling thread. Failures (the store's, an
+  // exception in the loop or in a database task) come back as a summary
+  // with status kFailed; when the summary says left_running, the caller must
+  // end the process without destroying the store or the matcher.
   CrawlSummary Run(const CrawlLimits& limits);
 
   // Asks a running crawl to stop gracefully. Thread-safe.
