@@ -196,6 +196,9 @@ std::string HostForMessage(std::string_view url) {
   if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
     authority.remove_prefix(at + 1);  // never print credentials
   }
+  // The default port says nothing (robots.txt URLs are built with it).
+  const bool https = url.starts_with("https://");
+  if (authority.ends_with(https ? ":443" : ":80")) authority.remove_suffix(https ? 4 : 3);
   return std::string(authority);
 }
 
