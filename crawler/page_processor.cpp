@@ -82,12 +82,23 @@ bool LooksLikeSitemap(const FetchResult& result, std::string_view url) {
   return gzip || type.find("xml") != std::string::npos || type.find("gzip") != std::string::npos;
 }
 
-// Child sitemaps of an index stay on the sitemap's site and skip the follow
-// rules (they are not pages); listed URLs must pass the source's scope.
+// Child sitemaps of an index stay on the sitemap's site (they are not pages,
+// so the follow rules do not apply to them), are one level deeper, at most
+// kMaxSitemapDepth, and each takes one from the host's sitemap budget; the
+// URLs a sitemap lists must pass the source's scope, its follow rules.
 void AddSitemapLinks(const FetchResult& result, const PageContext& context,
                      storage::PageWrite& write) {
+  // Real indexes are one level deep (sitemaps.org allows no nesting); two
+  // levels leave room for the odd site, and an index of indexes ends there.
+  constexpr int kMaxSitemapDepth = 2;
   const storage::FrontierEntry& entry = *context.entry;
   parsers::Sitemap sitemap = parsers::ParseSitemap(result.body);
+  if (!sitemap.errors.empty()) write.page.error = "sitemap: " + sitemap.errors.front();
+  if (entry.depth >= context.max_depth) return;
+  if (sitemap.is_index && entry.depth >= kMaxSitemapDepth) {
+    write.page.error = "sitemap index nested too deep; its sitemaps are not read";
+    return;
+  }
   for (const std::string& loc : sitemap.urls) {
     std::optional<std::string> url = ResolveUrl(entry.url, loc);
     if (!url) continue;
@@ -96,13 +107,16 @@ void AddSitemapLinks(const FetchResult& result, const PageContext& context,
     }
     std::optional<std::string> host = HostKey(*url);
     if (!host) continue;
+    if (sitemap.is_index && context.sitemap_budget && context.sitemap_budget->fetch_sub(1) <= 0) {
+      write.page.error = "the host's sitemap budget is spent; further sitemaps are not read";
+      break;
+    }
     write.links.push_back(storage::FrontierAdd{.url = std::move(*url),
                                                .host_key = std::move(*host),
                                                .source = entry.source,
-                                               .depth = sitemap.is_index ? entry.depth : entry.depth + 1,
+                                               .depth = entry.depth + 1,
                                                .not_before = 0});
   }
-  if (!sitemap.errors.empty()) write.page.error = "sitemap: " + sitemap.errors.front();
 }
 
 }  // namespace

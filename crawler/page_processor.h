@@ -4,6 +4,8 @@
 #ifndef JOBCRAWLER_CRAWLER_PAGE_PROCESSOR_H_
 #define JOBCRAWLER_CRAWLER_PAGE_PROCESSOR_H_
 
+#include <atomic>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,9 @@ struct PageContext {
   const parsers::Matcher* matcher = nullptr;
   int max_depth = 0;
   storage::UnixMillis now = 0;
+  // Sitemap URLs the page's host may still queue in this run; each child of
+  // a sitemap index takes one. Null: no limit.
+  std::shared_ptr<std::atomic<int>> sitemap_budget = {};
 };
 
 // True when the Content-Type names HTML (or XHTML), or is absent.

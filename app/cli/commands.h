@@ -14,7 +14,7 @@ namespace jobcrawler::app {
 // Exit statuses, documented in the README.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,  // runtime failure: database, network setup, I/O
+  kExitFailure = 1,  // runtime failure: database, network setup, I/O; crawl: no host reachable
   kExitUsage = 2,    // bad arguments or config; the message names the problem
   kExitLocked = 3,   // another crawl holds the database
   kExitSourceHealth = 4,  // crawl: a source failed or stopped yielding postings

@@ -92,6 +92,10 @@ std::vector<std::string> HealthySources(const std::vector<SourceRunStats>& stats
   return healthy;
 }
 
+SourceWarning UnreachableSourceWarning(const std::string& source, const std::string& reason) {
+  return {source, fmt::format("WARNING: source {} could not be reached: {}", source, reason)};
+}
+
 std::vector<SourceWarning> SourceHealthWarnings(const std::vector<std::string>& configured,
                                                 const std::vector<SourceRunStats>& current,
                                                 const std::vector<SourceRunStats>& previous) {

@@ -40,6 +40,10 @@ std::vector<SourceWarning> SourceHealthWarnings(
     const std::vector<std::string>& configured, const std::vector<storage::SourceRunStats>& current,
     const std::vector<storage::SourceRunStats>& previous);
 
+// The warning for a source none of whose hosts could be reached in the run,
+// with the reason the crawler saw ("could not resolve host www.hagen.de").
+SourceWarning UnreachableSourceWarning(const std::string& source, const std::string& reason);
+
 // The names of the healthy sources among `stats`, in their order, leaving
 // out those in `warnings`: a site that changed so that it yields nothing must
 // not close every posting it had (our choice, beyond "healthy" above).

@@ -65,6 +65,7 @@ storage::Result<std::vector<RunMonitoring>> FinishMonitoring(storage::Store& sto
   for (storage::RunNews& run_news : news.value()) {
     RunMonitoring run = MonitoringOfNews(std::move(run_news), matcher);
     run.warnings = std::move(warnings[run.run_id]);
+    if (output.explain_warnings) output.explain_warnings(run.run_id, run.warnings);
     if (storage::Status status = Deliver(config, run, output); !status.ok()) return status;
     if (storage::Status marked = store.MarkNewsDelivered(run.run_id, now); !marked.ok()) {
       return marked;

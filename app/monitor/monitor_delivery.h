@@ -11,6 +11,7 @@
 #define JOBCRAWLER_APP_MONITOR_MONITOR_DELIVERY_H_
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct MonitoringOutput {
   std::ostream& out;
   std::ostream& err;
   bool reported = false;  // a report was written (the next starts with an empty line)
+  // When set, called with each run's warnings before they are written, to
+  // put what the crawl knows (why a source could not be reached) into them.
+  std::function<void(std::int64_t run_id, std::vector<SourceWarning>& warnings)> explain_warnings;
 };
 
 // Monitors every completed run whose monitoring is pending

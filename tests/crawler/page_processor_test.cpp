@@ -180,7 +180,52 @@ TEST(PageProcessor, FollowsSitemapIndexesOnTheSameSiteOnly) {
   f.entry.depth = 0;
   storage::PageWrite write = ProcessPage(Ok(kSitemapIndex, "text/xml"), f.Context());
   EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://www.board.example/sitemap-jobs.xml"}));
-  EXPECT_EQ(write.links[0].depth, 0);
+  EXPECT_EQ(write.links[0].depth, 1) << "a child sitemap is one level deeper";
+}
+
+TEST(PageProcessor, ASitemapIndexNestedTwoLevelsDeepIsNotFollowed) {
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap-2.xml";
+  f.entry.depth = 2;
+  storage::PageWrite write = ProcessPage(Ok(kSitemapIndex, "text/xml"), f.Context());
+  EXPECT_TRUE(write.links.empty());
+  EXPECT_NE(write.page.error.find("nested too deep"), std::string::npos) << write.page.error;
+}
+
+TEST(PageProcessor, ChildSitemapsSpendTheHostsSitemapBudget) {
+  constexpr char kIndexOfThree[] = R"xml(<sitemapindex>
+  <sitemap><loc>https://board.example/s1.xml</loc></sitemap>
+  <sitemap><loc>https://board.example/s2.xml</loc></sitemap>
+  <sitemap><loc>https://board.example/s3.xml</loc></sitemap>
+</sitemapindex>)xml";
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap.xml";
+  PageContext context = f.Context();
+  context.sitemap_budget = std::make_shared<std::atomic<int>>(2);
+  storage::PageWrite write = ProcessPage(Ok(kIndexOfThree, "text/xml"), context);
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/s1.xml",
+                                                   "https://board.example/s2.xml"}));
+  EXPECT_LE(context.sitemap_budget->load(), 0);
+  EXPECT_NE(write.page.error.find("budget"), std::string::npos) << write.page.error;
+}
+
+TEST(PageProcessor, UrlsOfAChildSitemapPassTheFollowRules) {
+  Fixture f;
+  Source narrow{.name = "board",
+                .start_urls = {"https://board.example/"},
+                .follow = {"^https://board\\.example/stellen/9"}};
+  SourceScope scope(narrow);
+  f.entry.url = "https://www.board.example/sitemap-jobs.xml";
+  f.entry.depth = 1;
+  PageContext context = f.Context();
+  context.scope = &scope;
+  constexpr char kJobs[] = R"xml(<urlset>
+  <url><loc>https://board.example/stellen/9-it-leiter</loc></url>
+  <url><loc>https://board.example/impressum</loc></url>
+</urlset>)xml";
+  storage::PageWrite write = ProcessPage(Ok(kJobs, "application/xml"), context);
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/stellen/9-it-leiter"}));
+  EXPECT_EQ(write.links[0].depth, 2);
 }
 
 TEST(PageProcessor, DecodesLatin1PagesBeforeParsing) {
