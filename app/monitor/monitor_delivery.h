@@ -31,7 +31,8 @@ struct MonitoringOutput {
   bool reported = false;  // a report was written (the next starts with an empty line)
   // When set, called with each run's warnings before they are written, to
   // put what the crawl knows (why a source could not be reached) into them.
-  std::function<void(std::int64_t run_id, std::vector<SourceWarning>& warnings)> explain_warnings;
+  std::function<void(std::int64_t run_id, std::vector<SourceWarning>& warnings)> explain_warnings =
+      {};
 };
 
 // Monitors every completed run whose monitoring is pending
