@@ -124,14 +124,11 @@ void Crawler::Loop::ArmWakeup(Clock::time_point when) {
 
 void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
   ++pages_started_;
-  FetchRequest request = RequestFor(options_, entry.url);
-  request.follow_redirects = false;  // see FollowRedirect
   // Conditional request: a 304 replays the page's links and postings from
   // the store (PageWrite::unchanged) instead of a download and a parse.
-  if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
-  if (!entry.last_modified.empty()) {
-    request.headers.push_back("If-Modified-Since: " + entry.last_modified);
-  }
+  FetchRequest request =
+      PageRequestFor(options_, entry, scopes_.at(entry.source)->parse_key());
+  request.follow_redirects = false;  // see FollowRedirect
   ++fetches_;
   client_.Fetch(std::move(request), [this, entry = std::move(entry)](FetchResult result) mutable {
     --fetches_;
@@ -151,11 +148,11 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
   NoteHostHealth(entry.host_key, result);
   if (result.status == 304 && result.error == FetchError::kNone) {
     ++summary_.progress.unchanged;
-    storage::PageWrite write;
-    write.page = MakeOutcome(result, entry, NowMillis());
-    write.unchanged = true;
-    write.depth = entry.depth;
-    Write(std::move(write));
+    Write(NotModifiedWrite(result, {.entry = &entry,
+                                    .scope = scopes_.at(entry.source).get(),
+                                    .matcher = &matcher_,
+                                    .max_depth = options_.max_depth,
+                                    .now = NowMillis()}));
   } else if (IsRedirect(result)) {
     FollowRedirect(std::move(entry), result);
   } else if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts && !stopping_) {
@@ -423,11 +420,11 @@ storage::Status Crawler::Loop::Prepare() {
   std::vector<storage::FrontierAdd> seeds;
   for (const Source& source : sources_) {
     for (const std::string& start : source.start_urls) {
-      std::optional<std::string> url = CanonicalizeUrl(start);
-      std::optional<std::string> host = url ? HostKey(*url) : std::nullopt;
+      std::optional<FoundUrl> url = FoundAt(start);
+      std::optional<std::string> host = url ? HostKey(url->canonical) : std::nullopt;
       if (!url || !host) continue;  // the config loader has rejected these
-      seeds.push_back({.url = *url, .host_key = *host, .source = source.name, .depth = 0,
-                       .not_before = 0});
+      seeds.push_back({.url = url->canonical, .host_key = *host, .source = source.name,
+                       .depth = 0, .not_before = 0, .fetch_url = url->fetch});
     }
   }
   auto added = store_.AddToFrontier(summary_.run_id, seeds);

@@ -16,6 +16,10 @@
 // Our policy choices (not URL equivalence): the fragment is dropped, tracking
 // parameters are dropped, remaining query parameters are sorted by key
 // (stable), an empty query loses its '?', and empty "&&" pairs are dropped.
+// The form that is fetched (FoundUrl::fetch) keeps the path's and query's
+// encoding, the query's order and the port as found: only the fragment,
+// tracking parameters, empty pairs and dot segments go, and the scheme and
+// host are written as in the canonical form.
 #include "crawler/url.h"
 
 #include <boost/url/parse.hpp>
@@ -33,10 +37,6 @@ namespace jobcrawler::crawler {
 namespace {
 
 namespace urls = boost::urls;
-
-// Links longer than this are almost always junk (session blobs, inlined
-// data); servers commonly refuse URLs over 8 KiB anyway.
-constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 
 // Query keys that only identify a click or campaign and never change the
 // page: Google Analytics/Ads (utm_*, gclid, dclid, gbraid, wbraid, _ga, _gl),
@@ -265,10 +265,11 @@ bool IsHttpWithHost(const urls::url_view_base& u) {
          !u.encoded_host().empty();
 }
 
-// "?k=v&..." of the normalised `query` without tracking parameters, sorted
-// by key; "" when nothing is left.
-std::string CanonicalQuery(std::string_view query) {
-  std::vector<std::pair<std::string_view, std::string_view>> params;  // key, "=value" or ""
+using QueryParams = std::vector<std::pair<std::string_view, std::string_view>>;  // key, "=value" or ""
+
+// The pairs of `query` in order, without empty pairs and tracking parameters.
+QueryParams KeptParams(std::string_view query) {
+  QueryParams params;
   while (!query.empty()) {
     const std::size_t end = std::min(query.find('&'), query.size());
     const std::string_view pair = query.substr(0, end);
@@ -278,8 +279,11 @@ std::string CanonicalQuery(std::string_view query) {
     if (pair.empty() || IsTrackingParameter(key)) continue;
     params.emplace_back(key, pair.substr(eq));
   }
-  std::stable_sort(params.begin(), params.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return params;
+}
+
+// "?k=v&..." of `params`; "" when there are none.
+std::string JoinQuery(const QueryParams& params) {
   std::string out;
   for (const auto& [key, value] : params) {
     out += out.empty() ? '?' : '&';
@@ -287,6 +291,15 @@ std::string CanonicalQuery(std::string_view query) {
     out += value;
   }
   return out;
+}
+
+// "?k=v&..." of the normalised `query` without tracking parameters, sorted
+// by key; "" when nothing is left.
+std::string CanonicalQuery(std::string_view query) {
+  QueryParams params = KeptParams(query);
+  std::stable_sort(params.begin(), params.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return JoinQuery(params);
 }
 
 // Canonical string of a parsed absolute URL, or nullopt.
@@ -311,6 +324,79 @@ std::optional<std::string> Canonicalize(const urls::url_view_base& u) {
   return out;
 }
 
+// The form of a parsed absolute URL that is fetched (see FoundUrl), or nullopt.
+std::optional<std::string> FetchForm(const urls::url_view_base& u) {
+  if (!IsHttpWithHost(u)) return std::nullopt;
+  const std::optional<long> port = PortNumber(u);
+  if (port && *port < 0) return std::nullopt;
+  std::string out = u.scheme_id() == urls::scheme::https ? "https://" : "http://";
+  if (u.has_userinfo()) {
+    out += u.encoded_userinfo();
+    out += '@';
+  }
+  // Raw UTF-8 rather than %XX, as in the canonical form (curl takes either
+  // only that way); the case of a host name never matters.
+  out += CanonicalHost(u.encoded_host());
+  if (u.has_port() && !u.port().empty()) {
+    out += ':';
+    out += u.port();
+  }
+  const std::string path = RemoveDotSegments(u.encoded_path());
+  out += path.empty() ? std::string("/") : path;
+  out += JoinQuery(KeptParams(u.encoded_query()));
+  return out;
+}
+
+std::optional<FoundUrl> BothForms(const urls::url_view_base& u, UrlRejection& why) {
+  std::optional<std::string> canonical = Canonicalize(u);
+  std::optional<std::string> fetch = canonical ? FetchForm(u) : std::nullopt;
+  if (!canonical || !fetch) return std::nullopt;
+  if (canonical->size() > kMaxUrlBytes || fetch->size() > kMaxUrlBytes) {
+    why = UrlRejection::kTooLong;
+    return std::nullopt;
+  }
+  why = UrlRejection::kNone;
+  return FoundUrl{.canonical = std::move(*canonical), .fetch = std::move(*fetch)};
+}
+
+// RFC 3986 5.2.2 on the encoded components of an absolute `base` and a
+// relative `ref`. (Boost.URL 1.81's resolve() decodes "%2F" in the path,
+// which changes meaning.)
+std::string ResolveReference(const urls::url_view_base& base, const urls::url_view_base& ref) {
+  std::string target = std::string(base.scheme()) + "://";
+  std::string_view query = ref.encoded_query();
+  bool has_query = ref.has_query();
+  if (ref.has_authority()) {
+    target += ref.encoded_authority();
+    target += RemoveDotSegments(ref.encoded_path());
+  } else {
+    target += base.encoded_authority();
+    const std::string_view path = ref.encoded_path();
+    if (path.empty()) {
+      target += base.encoded_path();
+      if (!has_query) {
+        has_query = base.has_query();
+        query = base.encoded_query();
+      }
+    } else if (path.front() == '/') {
+      target += RemoveDotSegments(path);
+    } else {  // 5.2.3: merge with the base path up to its last '/'
+      const std::string_view base_path = base.encoded_path();
+      const std::size_t slash = base_path.rfind('/');
+      std::string merged = slash == std::string_view::npos
+                               ? "/"
+                               : std::string(base_path.substr(0, slash + 1));
+      merged += path;
+      target += RemoveDotSegments(merged);
+    }
+  }
+  if (has_query) {
+    target += '?';
+    target += query;
+  }
+  return target;
+}
+
 std::optional<urls::url> ParseAbsoluteHttp(std::string_view text) {
   if (text.size() > kMaxUrlBytes) return std::nullopt;
   const std::optional<std::string> clean = Sanitize(text);
@@ -320,33 +406,60 @@ std::optional<urls::url> ParseAbsoluteHttp(std::string_view text) {
   return urls::url(*parsed);
 }
 
-std::optional<std::string> ResolveImpl(std::string_view base, std::string_view href) {
-  if (href.size() > kMaxUrlBytes) return std::nullopt;
+std::optional<FoundUrl> ResolveImpl(std::string_view base, std::string_view href,
+                                    UrlRejection& why) {
+  why = UrlRejection::kInvalid;
+  if (href.size() > kMaxUrlBytes) {
+    why = UrlRejection::kTooLong;
+    return std::nullopt;
+  }
   const std::optional<std::string> clean_href = Sanitize(href);
   if (!clean_href) return std::nullopt;
   auto ref = urls::parse_uri_reference(*clean_href);
   if (!ref) return std::nullopt;
-  if (ref->has_scheme()) return Canonicalize(*ref);
-  std::optional<urls::url> resolved = ParseAbsoluteHttp(base);
-  if (!resolved || !resolved->resolve(*ref)) return std::nullopt;
-  return Canonicalize(*resolved);
+  if (ref->has_scheme()) return BothForms(*ref, why);
+  std::optional<urls::url> base_url = ParseAbsoluteHttp(base);
+  if (!base_url) return std::nullopt;
+  const std::string target = ResolveReference(*base_url, *ref);
+  auto resolved = urls::parse_uri(target);  // a view of `target`
+  if (!resolved) return std::nullopt;
+  return BothForms(*resolved, why);
 }
 
 }  // namespace
 
-std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
+std::optional<FoundUrl> ResolveLink(std::string_view base, std::string_view href,
+                                    UrlRejection* why) {
+  UrlRejection rejection = UrlRejection::kInvalid;
+  std::optional<FoundUrl> found;
   try {
-    return ResolveImpl(base, href);
+    found = ResolveImpl(base, href, rejection);
   } catch (const std::exception&) {  // allocation failure, size limits
-    return std::nullopt;
+    found.reset();
+    rejection = UrlRejection::kInvalid;
   }
+  if (why) *why = rejection;
+  return found;
+}
+
+std::optional<FoundUrl> FoundAt(std::string_view url) {
+  // An absolute URL resolves to itself; a relative one finds no base.
+  return ResolveLink({}, url);
+}
+
+std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
+  std::optional<FoundUrl> found = ResolveLink(base, href);
+  if (!found) return std::nullopt;
+  return std::move(found->canonical);
 }
 
 std::optional<std::string> CanonicalizeUrl(std::string_view url) {
   try {
     std::optional<urls::url> parsed = ParseAbsoluteHttp(url);
     if (!parsed) return std::nullopt;
-    return Canonicalize(*parsed);
+    std::optional<std::string> canonical = Canonicalize(*parsed);
+    if (canonical && canonical->size() > kMaxUrlBytes) return std::nullopt;
+    return canonical;
   } catch (const std::exception&) {
     return std::nullopt;
   }
