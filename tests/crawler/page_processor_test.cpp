@@ -182,6 +182,23 @@ TEST(PageProcessor, ReplayFilterAppliesTheCurrentScopeAndDepth) {
   EXPECT_FALSE(ReplayFilter(f.Context(/*max_depth=*/1))) << "a page at max_depth replays nothing";
 }
 
+// A sitemap index's children were taken for being on its site, not for
+// passing `follow`; replaying them must accept them the same way.
+TEST(PageProcessor, ReplayFilterOfASitemapAcceptsItsSitesChildren) {
+  Fixture f;
+  f.source.follow = {"^https://board\\.example/stellen/"};
+  SourceScope narrow(f.source);
+  f.entry.url = "https://board.example/sitemap.xml";
+  PageContext context = f.Context();
+  context.scope = &narrow;
+  storage::LinkFilter replay = ReplayFilter(context);
+  storage::FrontierAdd child;
+  child.url = "https://www.board.example/sitemap-jobs.xml";
+  EXPECT_TRUE(replay(child));
+  child.url = "https://evil.example/sitemap.xml";
+  EXPECT_FALSE(replay(child));
+}
+
 TEST(PageProcessor, NotModifiedWriteReplaysThroughTheFilterAndKeepsTheStoredKey) {
   Fixture f;
   FetchResult result = Ok("");
