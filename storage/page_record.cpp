@@ -12,15 +12,12 @@
 namespace jobcrawler::storage {
 namespace {
 
-// The page URL stands in for missing posting URLs only when at most one
-// posting on the page lacks its own URL; otherwise the page is a listing
-// and its URL identifies none of them.
+// The page URL stands in for a missing posting URL only when the posting
+// is the page's only one; otherwise the page is a listing and its URL
+// identifies none of them (not even a single URL-less posting beside
+// others: the next run's URL-less job on the listing would take its key).
 std::string_view FallbackUrl(const PageWrite& write) {
-  int without_url = 0;
-  for (const Sighting& sighting : write.sightings) {
-    if (sighting.posting.url.empty()) ++without_url;
-  }
-  return without_url <= 1 ? std::string_view(write.page.url) : std::string_view();
+  return write.sightings.size() == 1 ? std::string_view(write.page.url) : std::string_view();
 }
 
 // A response whose body was parsed for links (not 304, not an error page).

@@ -45,8 +45,9 @@ class SqliteStore final : public Store {
   // page_url). Sightings are dated write.page.fetched_at and credited to
   // write.page.source. A fetch without body (HTTP 304, or status 0) keeps
   // the stored etag/last_modified/content_hash where it brings none; an
-  // empty page.parse_key keeps the stored one. The page URL identifies a URL-less posting only when it is the page's only
-  // one (a listing's URL identifies none of its postings).
+  // empty page.parse_key keeps the stored one. The page URL identifies a
+  // URL-less posting only when it is the page's only posting (a listing's
+  // URL identifies none of its postings).
   //
   // The page's links are remembered (replacing the previous ones) only when
   // it brought a body (2xx) and is not `unchanged`, so that a failed fetch
