@@ -85,7 +85,8 @@ void AddLinks(const parsers::PageExtraction& page, std::string_view base,
   }
   // Different hrefs can name one page ("/a?x=1&y=2", "/a?y=2&x=1"): the
   // first one found is the one fetched.
-  std::unordered_set<std::string_view> urls;
+  // (Copies: erase_if moves the strings a view would point into.)
+  std::unordered_set<std::string> urls;
   std::erase_if(write.links, [&](const storage::FrontierAdd& link) {
     return !urls.insert(link.url).second;
   });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace jobcrawler::crawler {
@@ -219,6 +220,21 @@ TEST(PageProcessor, LinksKeepTheUrlAsFoundForFetching) {
   ASSERT_EQ(write.links.size(), 1u) << "one canonical page, fetched as first found";
   EXPECT_EQ(write.links[0].url, "https://board.example/stellen?seite=2&was=it&wo=hagen");
   EXPECT_EQ(write.links[0].fetch_url, "https://board.example/stellen?was=it&wo=hagen&seite=2");
+}
+
+TEST(PageProcessor, ManyHrefsOfFewPagesGiveEachPageOnce) {
+  Fixture f;
+  std::string page;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 40; ++i) {
+    // Long enough to live outside std::string's small buffer, and short.
+    page += fmt::format("<a href=\"/stellen/{0}?b=2&a=1\">x</a><a href=\"/stellen/{0}?a=1&b=2\">y</a>"
+                        "<a href=\"/s/{0}\">z</a>", i);
+    expected.push_back(fmt::format("https://board.example/stellen/{}?a=1&b=2", i));
+    expected.push_back(fmt::format("https://board.example/s/{}", i));
+  }
+  storage::PageWrite write = ProcessPage(Ok(page), f.Context());
+  EXPECT_EQ(Urls(write), expected);
 }
 
 TEST(PageProcessor, LinksTooLongToFollowAreNoted) {
