@@ -140,15 +140,18 @@ void Crawler::Loop::ArmWakeup(Clock::time_point when) {
 }
 
 void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
-  ++pages_started_;
-  FetchRequest request = RequestFor(options_, entry.url);
-  request.follow_redirects = false;  // see FollowRedirect
-  // Conditional request: a 304 replays the page's links and postings from
-  // the store (PageWrite::unchanged) instead of a download and a parse.
-  if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
-  if (!entry.last_modified.empty()) {
-    request.headers.push_back("If-Modified-Since: " + entry.last_modified);
+  const SourceScope* scope = ScopeFor(entry.source);
+  if (scope == nullptr) {  // leases drop these; a safeguard for other paths
+    scheduler_.Finished(entry.host_key);
+    DropUnknownSource(std::move(entry));
+    return;
   }
+  ++pages_started_;
+  // Conditional request, unless the page's parse key changed: a 304 replays
+  // the page's links and postings from the store instead of a download and a
+  // parse (crawler/page_processor.h).
+  FetchRequest request = PageRequestFor(options_, entry, scope->parse_key());
+  request.follow_redirects = false;  // see FollowRedirect
   client_.Fetch(std::move(request), [this, token = work_.Begin(WorkKind::kPageFetch),
                                      entry = std::move(entry)](FetchResult result) mutable {
     token.Release();  // the slot is free for Pump
@@ -173,11 +176,11 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
   NoteHostHealth(entry.host_key, result);
   if (result.status == 304 && result.error == FetchError::kNone) {
     ++summary_.progress.unchanged;
-    storage::PageWrite write;
-    write.page = MakeOutcome(result, entry, NowMillis());
-    write.unchanged = true;
-    write.depth = entry.depth;
-    Write(std::move(write));
+    Write(NotModifiedWrite(result, {.entry = &entry,
+                                    .scope = ScopeFor(entry.source),
+                                    .matcher = &matcher_,
+                                    .max_depth = options_.max_depth,
+                                    .now = NowMillis()}));
   } else if (IsRedirect(result)) {
     FollowRedirect(std::move(entry), result);
   } else if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts) {

@@ -48,11 +48,11 @@ storage::Status Crawler::Loop::Prepare() {
   std::vector<storage::FrontierAdd> seeds;
   for (const Source& source : sources_) {
     for (const std::string& start : source.start_urls) {
-      std::optional<std::string> url = CanonicalizeUrl(start);
-      std::optional<std::string> host = url ? HostKey(*url) : std::nullopt;
+      std::optional<FoundUrl> url = FoundAt(start);
+      std::optional<std::string> host = url ? HostKey(url->canonical) : std::nullopt;
       if (!url || !host) continue;  // the config loader has rejected these
-      seeds.push_back({.url = *url, .host_key = *host, .source = source.name, .depth = 0,
-                       .not_before = 0});
+      seeds.push_back({.url = url->canonical, .host_key = *host, .source = source.name,
+                       .depth = 0, .not_before = 0, .fetch_url = url->fetch});
     }
   }
   auto added = store_.AddToFrontier(summary_.run_id, seeds);

@@ -59,7 +59,10 @@ void Crawler::Loop::FollowRedirect(storage::FrontierEntry entry, const FetchResu
   ++summary_.progress.redirects;
   storage::PageWrite write;
   write.page = MakeOutcome(result, entry, NowMillis());
-  std::optional<std::string> target = ResolveUrl(entry.url, result.location);
+  // The Location is relative to the URL as requested, and is fetched as found.
+  std::optional<FoundUrl> found =
+      ResolveLink(entry.fetch_url.empty() ? entry.url : entry.fetch_url, result.location);
+  std::optional<std::string> target = found ? std::optional(found->canonical) : std::nullopt;
   std::optional<std::string> host = target ? HostKey(*target) : std::nullopt;
   write.page.final_url = target.value_or("");
   const SourceScope* scope = ScopeFor(entry.source);
@@ -80,7 +83,8 @@ void Crawler::Loop::FollowRedirect(storage::FrontierEntry entry, const FetchResu
                                                .host_key = *host,
                                                .source = entry.source,
                                                .depth = entry.depth + 1,
-                                               .not_before = 0});
+                                               .not_before = 0,
+                                               .fetch_url = found->fetch});
   }
   Write(std::move(write));
 }
@@ -285,11 +289,12 @@ void Crawler::Loop::EnqueueSitemaps(const std::string& host_key, const std::stri
   std::vector<storage::FrontierAdd> adds;
   std::atomic<int>& budget = *SitemapBudget(host_key);
   for (const std::string& candidate : candidates) {
-    std::optional<std::string> url = CanonicalizeUrl(candidate);
-    if (!url || SiteKey(*url) != SiteKey(host_key)) continue;
-    std::optional<std::string> host = HostKey(*url);
+    std::optional<FoundUrl> url = FoundAt(candidate);
+    if (!url || SiteKey(url->canonical) != SiteKey(host_key)) continue;
+    std::optional<std::string> host = HostKey(url->canonical);
     if (!host || budget.fetch_sub(1) <= 0) continue;
-    adds.push_back({.url = *url, .host_key = *host, .source = source, .depth = 0, .not_before = 0});
+    adds.push_back({.url = url->canonical, .host_key = *host, .source = source, .depth = 0,
+                    .not_before = 0, .fetch_url = url->fetch});
   }
   AskStore(
       WorkKind::kSitemapAdd,

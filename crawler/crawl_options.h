@@ -47,7 +47,7 @@ struct CrawlerOptions {
 struct Source {
   std::string name;
   std::vector<std::string> start_urls;
-  // Regular expressions (ECMAScript) on absolute canonical URLs; a link is
+  // Regular expressions (RE2 syntax) on absolute canonical URLs; a link is
   // followed when one matches. Empty: the start URLs' hosts.
   std::vector<std::string> follow;
   // CSS selectors for pages without structured data ([sources.extract]);

@@ -98,7 +98,7 @@ struct CrawlSummary {
 
 class Crawler {
  public:
-  // `store` and `matcher` must outlive the Crawler. Throws std::regex_error
+  // `store` and `matcher` must outlive the Crawler. Throws std::invalid_argument
   // for an invalid follow pattern (the config loader rejects those first).
   Crawler(CrawlerOptions options, std::vector<Source> sources, storage::Store& store,
           const parsers::Matcher& matcher, CrawlObserver* observer = nullptr);

@@ -206,8 +206,27 @@ INSERT INTO run_monitoring (run_id, monitored_at, delivered_at)
   SELECT id, finished_at, finished_at FROM runs WHERE status = 'completed';
 )sql";
 
+// Version 5: URLs as found beside the canonical identity, what each page's
+// parse depended on, notes, and an index that leases read in order.
+// Rows from earlier versions have no fetch_url (the crawler then requests `url`)
+// and no parse_key (their pages are parsed once more).
+constexpr std::string_view kVersion5 = R"sql(
+-- The URL to request, query order and encoding as found; '' means url.
+ALTER TABLE frontier ADD COLUMN fetch_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE page_links ADD COLUMN fetch_url TEXT NOT NULL DEFAULT '';
+-- Parser version and source configuration the page's result came from.
+ALTER TABLE pages ADD COLUMN parse_key TEXT NOT NULL DEFAULT '';
+-- What was noticed but is no error (links too long to follow).
+ALTER TABLE pages ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+-- A lease walks each host's queued entries in lease order (depth, id)
+-- instead of sorting every due entry of the run.
+CREATE INDEX frontier_queued_by_host ON frontier (run_id, host_key, depth, id)
+  WHERE state = 'queued';
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                             kVersion5};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

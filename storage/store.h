@@ -11,6 +11,7 @@
 #define JOBCRAWLER_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,11 +45,15 @@ struct RunInfo {
 
 // A URL to fetch, as the crawler adds it.
 struct FrontierAdd {
-  std::string url;       // canonical absolute URL
+  std::string url;       // canonical absolute URL: the identity, unique per run
   std::string host_key;  // "scheme://host:port", the politeness unit
   std::string source;    // the [[sources]] name it belongs to
   int depth = 0;         // 0 for start URLs
   UnixMillis not_before = 0;
+  // The URL to request, as found (query order and encoding kept; see
+  // crawler/url.h); empty: `url`. Of two adds with the same `url` in a run,
+  // the first one's fetch_url stays.
+  std::string fetch_url = {};
 };
 
 // A URL leased to the crawler: it is in flight until RecordPage or
@@ -56,7 +61,7 @@ struct FrontierAdd {
 // left behind, for conditional requests.
 struct FrontierEntry {
   std::int64_t id = 0;
-  std::string url;
+  std::string url;  // canonical
   std::string host_key;
   std::string source;
   int depth = 0;
@@ -64,6 +69,11 @@ struct FrontierEntry {
   std::string etag;           // from the previous fetch, may be empty
   std::string last_modified;  // from the previous fetch, may be empty
   std::string content_hash;   // from the previous fetch, may be empty
+  // What the previous fetch's parse result depended on (PageOutcome::
+  // parse_key), may be empty. When it differs from the current key the
+  // validators above must not be trusted: the page is parsed again.
+  std::string parse_key = {};
+  std::string fetch_url = {};  // what to request; empty (older rows): url
 };
 
 struct FrontierCounts {
@@ -87,6 +97,13 @@ struct PageOutcome {
   bool truncated = false;  // body cut at max_body_bytes
   std::string error;       // transport or processing error, empty when none
   UnixMillis fetched_at = 0;
+  // What was noticed but is no error (links not followed because they are
+  // too long), empty when nothing.
+  std::string notes = {};
+  // What the page's links and postings depend on besides its bytes (parser
+  // version, the source's configuration); empty when the page was not parsed
+  // (the stored key then stays).
+  std::string parse_key = {};
 };
 
 // One posting seen on a page.
@@ -95,6 +112,11 @@ struct Sighting {
   std::string page_url;      // canonical URL of the page it was found on
   bool matched = false;      // the matcher's verdict at crawl time
 };
+
+// Decides whether a link recorded for an unchanged page is queued again
+// (see PageWrite::replay). Called on the store's thread; must not call the
+// store.
+using LinkFilter = std::function<bool(const FrontierAdd& link)>;
 
 // Everything that belongs to one fetched page, written in one transaction.
 struct PageWrite {
@@ -106,10 +128,13 @@ struct PageWrite {
   std::optional<UnixMillis> retry_at;
   // The page is unchanged since its last fetch (HTTP 304, or the same content
   // hash): the store re-adds the links it recorded for the URL last time
-  // (at depth page depth + 1, in this run's frontier) and counts the
-  // postings it carried as seen again, instead of needing a re-parse.
+  // that `replay` accepts (at depth page depth + 1, for page.source, in this
+  // run's frontier; none without a filter, so that no recorded link skips
+  // the source's current scope) and counts the postings it carried as seen
+  // again, instead of needing a re-parse.
   bool unchanged = false;
   int depth = 0;  // the page's frontier depth, for re-added links
+  LinkFilter replay;
 };
 
 struct PageWriteResult {

@@ -1,7 +1,8 @@
 #include "app/config/config_checks.h"
 
 #include <algorithm>
-#include <regex>
+
+#include "crawler/scope.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -86,12 +87,7 @@ bool HasControlCharacter(std::string_view text) {
 }
 
 std::string RegexError(const std::string& pattern) {
-  try {
-    const std::regex compiled(pattern, std::regex::ECMAScript);
-    return "";
-  } catch (const std::regex_error& e) {
-    return e.what();
-  }
+  return crawler::FollowPatternError(pattern);
 }
 
 }  // namespace jobcrawler::app

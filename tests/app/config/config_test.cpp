@@ -337,6 +337,34 @@ TEST(ConfigError, BadRegexNamesSourceAndIndex) {
                          "invalid regular expression: "));
 }
 
+// Follow patterns are RE2 (linear time): the ECMAScript features that need
+// backtracking are refused at load time with RE2's own words.
+TEST(ConfigError, BackreferenceInFollowIsRefusedWithRe2sMessage) {
+  EXPECT_EQ(ErrorOf("[[sources]]\n"
+                    "name = \"board\"\n"
+                    "start_urls = [\"https://a.example/\"]\n"
+                    "follow = ['^https://a\\.example/(\\w+)/\\1']\n"),
+            "config.toml:4: sources[0].follow[0] (source \"board\"): "
+            "invalid regular expression: invalid escape sequence: \\1");
+}
+
+TEST(ConfigError, LookaheadInFollowIsRefused) {
+  EXPECT_THAT(ErrorOf("[[sources]]\n"
+                      "name = \"board\"\n"
+                      "start_urls = [\"https://a.example/\"]\n"
+                      "follow = ['^https://a\\.example/(?!intern)']\n"),
+              StartsWith("config.toml:4: sources[0].follow[0] (source \"board\"): "
+                         "invalid regular expression: invalid perl operator: (?!"));
+}
+
+TEST(Config, PathologicalButValidFollowPatternLoads) {
+  Config config = Parse("[[sources]]\n"
+                        "name = \"board\"\n"
+                        "start_urls = [\"https://h/\"]\n"
+                        "follow = ['^https://h/(.*/)*stelle']\n");
+  EXPECT_EQ(config.sources.at(0).follow, std::vector<std::string>{"^https://h/(.*/)*stelle"});
+}
+
 TEST(ConfigError, DuplicateSourceNameNamesBothLines) {
   EXPECT_EQ(ErrorOf(std::string(kSource) +
                     "[[sources]]\n"
