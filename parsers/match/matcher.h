@@ -17,12 +17,15 @@
 // `exclude_titles` pattern does. The shipped lists (DefaultTitles,
 // DefaultExcludeTitles) encode these choices: deputies ("Stellvertretender
 // IT-Leiter"), team and unit leads inside IT ("Teamleiter IT-Infrastruktur",
-// "Leiter IT-Sicherheit") and the bare "IT-Manager" (in German SMEs the IT
-// lead) match; CISOs and information-security heads, IT project leads,
-// "IT Service/Security/... Manager" specialists, CTOs/CDOs, leads of
-// functions that sell, buy, market, support customers, recruit, train,
-// audit, control or check compliance for IT, branch managers of IT firms,
-// students, trainees and assistants do not.
+// "Leiter IT-Sicherheit"), compounds and abbreviations ("Rechenzentrumsleiter",
+// "RZ-Leiter", "Leiter ITK", "Leiter IuK") and the bare "IT-Manager" (in
+// German SMEs the IT lead) match; CISOs and information-security heads, IT
+// project leads, "IT Service/Security/... Manager" specialists, CTOs/CDOs,
+// leads of functions that sell, presell, buy, market, support customers,
+// recruit, train, audit, control or check compliance for IT, the office of an
+// IT department, teachers of the subject Informatik, branch managers of IT
+// firms, students, trainees and assistants do not; nor does a leadership word
+// inside a name ("CIO-Magazin", "CIO-Summit", "Art Director").
 //
 // Region: a posting with a German postal code is judged by it alone (the
 // code is more precise than a town name): inside a configured range, or with
