@@ -23,7 +23,7 @@ constexpr std::string_view kTitleSeparators[] = {" | ", " \xE2\x80\x93 ", " \xE2
 constexpr std::string_view kLegalForms[] = {
     "GmbH", "gGmbH", "mbH", "AG", "SE", "KG", "KGaA", "OHG", "GbR", "UG", "eG", "e.V.", "e.V",
     "eV", "AöR", "KdöR", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "LLC", "PLC", "plc", "S.A.",
-    "B.V.", "N.V.", "GmbH,", "AG,", "KG,"};
+    "B.V.", "N.V.", "e.K.", "eK", "GmbH,", "AG,", "KG,"};
 
 // Words around a name that are not part of it ("Logo", "Karriere").
 constexpr std::string_view kNameNoise[] = {
@@ -150,6 +150,30 @@ bool IsYearOrCopyright(std::string_view word) {
   return !phrase.empty() && phrase.find_first_not_of("0123456789 ") == std::string::npos;
 }
 
+// A fact line of several facts: "Engineering · Location: Dortmund · Full-time".
+std::vector<std::string_view> FactParts(std::string_view text) {
+  std::vector<std::string_view> parts = {text};
+  for (std::string_view separator : {" \xC2\xB7 ", " | ", " \xE2\x80\xA2 "}) {
+    std::vector<std::string_view> split;
+    for (std::string_view part : parts) {
+      for (std::size_t at = part.find(separator); at != std::string_view::npos; at = part.find(separator)) {
+        split.push_back(part.substr(0, at));
+        part.remove_prefix(at + separator.size());
+      }
+      split.push_back(part);
+    }
+    parts = std::move(split);
+  }
+  return parts;
+}
+
+// A label standing alone names the value in the next block only where the
+// markup pairs them: <dt>/<dd>, <th>/<td>, a bold label, "Label:".
+bool IsLabelBlock(const OutlineBlock& label, const OutlineBlock& next) {
+  return label.tag == "dt" || label.tag == "th" || label.tag == "label" || label.emphasized ||
+         label.text.ends_with(':') || next.tag == "dd" || next.tag == "td";
+}
+
 }  // namespace
 
 AdFacts ReadAdFacts(const PageOutline& outline, std::size_t from, std::size_t to) {
@@ -157,12 +181,16 @@ AdFacts ReadAdFacts(const PageOutline& outline, std::size_t from, std::size_t to
   for (std::size_t i = from; i < to && i < outline.blocks.size(); ++i) {
     const OutlineBlock& block = outline.blocks[i];
     if (block.zone != Zone::kMain && block.zone != Zone::kHeader) continue;
-    std::string_view value;
-    if (const Label label = SplitLabel(block.text, block.lead, &value); label != Label::kNone) {
-      AddFact(label, value, &facts);
-    } else if (const Label alone = LabelOf(Trim(block.text));
-               alone != Label::kNone && i + 1 < outline.blocks.size()) {
-      AddFact(alone, outline.blocks[i + 1].text, &facts);
+    const OutlineBlock* next = i + 1 < outline.blocks.size() ? &outline.blocks[i + 1] : nullptr;
+    for (std::string_view part : FactParts(block.text)) {
+      std::string_view value;
+      const Label label = SplitLabel(part, part.data() == block.text.data() ? block.lead : "", &value);
+      if (label != Label::kNone && !Trim(value).empty()) {
+        AddFact(label, value, &facts);
+      } else if (const Label alone = label != Label::kNone ? label : LabelOf(Trim(part));
+                 alone != Label::kNone && next != nullptr && IsLabelBlock(block, *next)) {
+        AddFact(alone, next->text, &facts);
+      }
     }
   }
   for (const HintedText& hinted : outline.hinted) {

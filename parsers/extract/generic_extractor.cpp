@@ -46,7 +46,7 @@ struct Ad {
       if (outline.blocks[i].zone == Zone::kMain) visit(outline.blocks[i]);
     }
   }
-  // Short lines around the title.
+  // Short lines around the title, before the ad's first section.
   template <typename Visit>
   void ForEachNearBlock(Visit&& visit) const {
     if (assessment.title_block == internal::kNoBlock) return;
@@ -54,6 +54,7 @@ struct Ad {
     const std::size_t to = std::min(assessment.end_block, Start() + kNearAfter + 1);
     for (std::size_t i = from; i < to; ++i) {
       const OutlineBlock& block = outline.blocks[i];
+      if (i > Start() && internal::SectionOf(block.text) != internal::Section::kNone) break;
       if (i == Start() || block.text.size() > kMaxNearLineBytes) continue;
       if (block.zone == Zone::kMain || block.zone == Zone::kHeader) visit(block);
     }

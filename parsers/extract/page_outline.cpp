@@ -190,10 +190,14 @@ class OutlineReader : public HtmlTextVisitor {
       frame->content = true;
       ++content_depth_;
     }
+    // Banners win over everything, navigation over the page header it sits
+    // in; a header or footer inside the content belongs to the content.
+    const bool page_level = clue.zone == Zone::kHeader || clue.zone == Zone::kFooter;
     if (clue.zone == Zone::kBanner) {
       zone_ = Zone::kBanner;
+    } else if (clue.zone == Zone::kNav && (zone_ == Zone::kMain || zone_ == Zone::kHeader)) {
+      zone_ = Zone::kNav;
     } else if (zone_ == Zone::kMain && clue.zone != Zone::kMain) {
-      const bool page_level = clue.zone == Zone::kHeader || clue.zone == Zone::kFooter;
       if (!page_level || content_depth_ == 0) zone_ = clue.zone;
     }
   }

@@ -333,14 +333,18 @@ std::vector<Place> ParsePlaces(std::string_view text) {
   const bool german = MentionsGermany(parts);
   PlaceBuilder builder;
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    const std::string key = LookupKey(parts[k]);
+    // "Germany (hybrid)" is a country: notes that say nothing else do not
+    // make a part a locality.
+    Locality notes;
+    const std::string key = LookupKey(StripParentheses(parts[k], notes));
     const bool last = k + 1 == parts.size();
     const std::string_view region = internal::RegionFromKey(key);
     const std::string_view country = internal::CountryFromKey(key);
     if (HasDigit(parts[k])) {
       builder.AddLocality(parts[k]);
     } else if (key.empty() || IsIgnorable(key)) {
-      continue;
+      if (builder.region.empty()) builder.region = notes.region;  // "Remote (NRW)"
+      if (builder.country.empty()) builder.country = notes.country;
     } else if (IsCityState(key) && builder.places.empty()) {
       builder.AddLocality(parts[k]);
     } else if (!region.empty() &&
