@@ -180,7 +180,9 @@ AdFacts ReadAdFacts(const PageOutline& outline, std::size_t from, std::size_t to
   AdFacts facts;
   for (std::size_t i = from; i < to && i < outline.blocks.size(); ++i) {
     const OutlineBlock& block = outline.blocks[i];
-    if (block.zone != Zone::kMain && block.zone != Zone::kHeader) continue;
+    if (block.zone != Zone::kMain && block.zone != Zone::kHeader && block.zone != Zone::kAside) {
+      continue;
+    }
     const OutlineBlock* next = i + 1 < outline.blocks.size() ? &outline.blocks[i + 1] : nullptr;
     for (std::string_view part : FactParts(block.text)) {
       std::string_view value;

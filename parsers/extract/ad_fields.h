@@ -31,8 +31,8 @@ struct AdFacts {
   std::vector<std::string> id;
 };
 
-// The facts in blocks [from, to) of the main and header zones and in the
-// page's hinted texts outside navigation, footer and banners.
+// The facts in blocks [from, to) of the main, header and sidebar zones (a
+// fact box beside the ad) and in the page's hinted texts there.
 AdFacts ReadAdFacts(const PageOutline& outline, std::size_t from, std::size_t to);
 
 // The segments of a page title: "IT-Leiter (m/w/d) | Muster GmbH" gives

@@ -24,7 +24,10 @@ constexpr std::string_view kTaskHeadings[] = {
     "responsibilities", "your responsibilities", "key responsibilities", "main responsibilities",
     "your tasks", "tasks", "what you will do", "what you ll do", "what youll do", "your role",
     "the role", "about the role", "your mission", "what to expect", "job description",
-    "role description", "duties", "your duties", "what you ll be doing", "what you will be doing"};
+    "role description", "duties", "your duties", "what you ll be doing", "what you will be doing",
+    "was sind ihre aufgaben", "was sind deine aufgaben", "welche aufgaben erwarten sie",
+    "was erwartet sie", "was erwartet dich", "die position", "die aufgabe", "ihre position",
+    "die stelle", "zur stelle"};
 
 constexpr std::string_view kProfileHeadings[] = {
     "ihr profil", "dein profil", "profil", "ihre qualifikation", "ihre qualifikationen",
@@ -38,7 +41,9 @@ constexpr std::string_view kProfileHeadings[] = {
     "das zeichnet dich aus", "requirements", "your profile", "profile", "qualifications",
     "your qualifications", "what you bring", "what we are looking for", "what we re looking for",
     "who you are", "your skills", "skills", "about you", "your experience", "required skills",
-    "minimum qualifications", "preferred qualifications", "what you need", "must haves"};
+    "minimum qualifications", "preferred qualifications", "what you need", "must haves",
+    "was erwarten wir", "was wir von ihnen erwarten", "was sollten sie mitbringen",
+    "was solltest du mitbringen", "die anforderungen", "ihr hintergrund", "dein hintergrund"};
 
 constexpr std::string_view kOfferHeadings[] = {
     "wir bieten", "was wir bieten", "das bieten wir", "unser angebot", "wir bieten ihnen",
@@ -47,7 +52,9 @@ constexpr std::string_view kOfferHeadings[] = {
     "was wir ihnen bieten", "was wir dir bieten", "darauf koennen sie sich freuen",
     "darauf kannst du dich freuen", "warum wir", "gute gruende", "unsere benefits",
     "what we offer", "we offer", "our offer", "perks", "perks and benefits",
-    "benefits and perks", "why join us", "why us", "what s in it for you", "our benefits"};
+    "benefits and perks", "why join us", "why us", "what s in it for you", "our benefits",
+    "was bieten wir", "was bieten wir ihnen", "was bieten wir dir", "das angebot",
+    "was wir ihnen bieten koennen", "warum wir", "warum zu uns"};
 
 constexpr std::string_view kApplyHeadings[] = {
     "kontakt", "ihr kontakt", "dein kontakt", "ihre ansprechpartnerin", "ihr ansprechpartner",

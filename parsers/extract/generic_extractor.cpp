@@ -95,6 +95,22 @@ std::vector<Place> FooterPlaces(const PageOutline& outline, std::string_view com
   return {};
 }
 
+// An agency's ad for a client ("Unser Mandant", "our client"): the page's
+// own address is the agency's, not the job's.
+bool IsForAClient(const Ad& ad) {
+  bool client = false;
+  ad.ForEachAdBlock([&client](const OutlineBlock& block) {
+    if (client) return;
+    const std::string phrase = internal::Phrase(block.text);
+    for (std::string_view words : {"unser mandant", "unseres mandanten", "unsere mandantin",
+                                   "unser kunde", "unseres kunden", "unsere kundin",
+                                   "our client", "for a client", "on behalf of"}) {
+      client = client || internal::ContainsWords(phrase, words);
+    }
+  });
+  return client;
+}
+
 std::vector<Place> FindPlaces(const Ad& ad, std::string_view company) {
   std::vector<Place> places = FactPlaces(ad.facts);
   if (!places.empty()) return places;
@@ -105,7 +121,7 @@ std::vector<Place> FindPlaces(const Ad& ad, std::string_view company) {
   ad.ForEachAdBlock([&places](const OutlineBlock& block) {
     if (places.empty()) places = internal::PlacesInText(block.text);
   });
-  if (!places.empty()) return places;
+  if (!places.empty() || IsForAClient(ad)) return places;
   return FooterPlaces(ad.outline, company);
 }
 
@@ -219,7 +235,7 @@ Posting BuildPosting(const Ad& ad, std::string_view today) {
   posting.description = Description(ad);
   std::vector<Place> places = FindPlaces(ad, "");
   posting.company = FindCompany(ad, places);
-  if (places.empty()) places = FooterPlaces(ad.outline, posting.company);
+  if (places.empty() && !IsForAClient(ad)) places = FooterPlaces(ad.outline, posting.company);
   internal::SetPlaces(places, &posting);
   std::string place_text;
   for (const std::string& value : ad.facts.location) place_text += value + " ";

@@ -14,8 +14,9 @@
 //  - places: labelled or hinted locations ("Standort: Hagen / Dortmund"),
 //    else a postal code and town near the title, else a site named in the
 //    ad ("am Standort Hagen") or the first postal code and town in it, else
-//    the footer's address when it names the company; remote/hybrid from the
-//    title, those places and the description (DetectRemote);
+//    the footer's address when it names the company (not for an agency's ad
+//    for a client: "Unser Mandant ..."); remote/hybrid from the title, those
+//    places and the description (DetectRemote);
 //  - employment type from labels, the title or the lines near it, else
 //    "Vollzeit"/"Teilzeit" stated in the ad; salary from a label or a line
 //    that names a currency and speaks of pay; date posted, valid through and

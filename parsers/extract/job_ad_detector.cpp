@@ -95,6 +95,7 @@ std::size_t AdEnd(const PageOutline& outline, std::size_t start) {
 
 struct Evidence {
   int tasks = 0;
+  int repeated_sections = 0;  // a section heading written again: several ads
   bool profile = false;
   bool offer = false;
   bool apply = false;
@@ -104,10 +105,16 @@ struct Evidence {
 };
 
 void CountSections(const PageOutline& outline, std::size_t start, std::size_t end, Evidence* e) {
+  std::set<std::string> headings;
   for (std::size_t i = start; i < end; ++i) {
     const OutlineBlock& block = outline.blocks[i];
     if (block.zone != Zone::kMain) continue;
-    switch (SectionOf(block.text)) {
+    const Section section = SectionOf(block.text);
+    if ((section == Section::kTasks || section == Section::kProfile) &&
+        !headings.insert(Phrase(block.text.substr(0, block.text.find(':')))).second) {
+      ++e->repeated_sections;
+    }
+    switch (section) {
       case Section::kTasks:
         ++e->tasks;
         break;
@@ -190,7 +197,7 @@ std::string Rejection(const Evidence& e) {
   if (e.job_headings >= kMaxSiblingJobHeadings) {
     return "no job ad: " + std::to_string(e.job_headings) + " other job headings";
   }
-  if (e.tasks >= 2) return "no job ad: several ads on one page";
+  if (e.repeated_sections > 0) return "no job ad: several ads on one page";
   return "";
 }
 

@@ -21,8 +21,8 @@
 //     and, for a title from metadata only, tasks, profile and an apply action.
 //  4. Never an ad: a page with kMaxSiblingJobLinks or more links to other
 //     job-like titles before the ad's end, kMaxSiblingJobHeadings or more
-//     other job-like headings, a tasks heading twice (several ads on one
-//     page), or text near the top saying the ad is gone.
+//     other job-like headings, a tasks or profile heading written twice
+//     (several ads on one page), or text near the top saying the ad is gone.
 // Pure, thread-safe.
 #ifndef JOBCRAWLER_PARSERS_EXTRACT_JOB_AD_DETECTOR_H_
 #define JOBCRAWLER_PARSERS_EXTRACT_JOB_AD_DETECTOR_H_

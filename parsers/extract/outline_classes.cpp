@@ -130,7 +130,8 @@ FieldHint FieldHintOf(HtmlNode node) {
   if (!node.HasAttribute("class") && !node.HasAttribute("id")) return FieldHint::kNone;
   const std::vector<std::string> parts = ClassParts(node);
   if (AnyPartIs(parts, {"location", "locations", "joblocation", "standort", "standorte", "ort",
-                        "arbeitsort", "einsatzort", "dienstort", "city", "workplace"})) {
+                        "arbeitsort", "einsatzort", "dienstort", "city", "workplace", "pin",
+                        "marker", "mapmarker"})) {
     return FieldHint::kLocation;
   }
   if (AnyPartIs(parts, {"employment", "employmenttype", "arbeitszeit", "anstellung",

@@ -240,7 +240,11 @@ class OutlineReader : public HtmlTextVisitor {
       Capture capture = std::move(hints_.back());
       hints_.pop_back();
       std::string text = capture.text.Take();
-      if (!text.empty()) outline_->hinted.push_back({capture.hint, std::move(text), capture.zone});
+      if (!text.empty()) {
+        outline_->hinted.push_back({capture.hint, std::move(text), capture.zone});
+      } else {
+        block_hint_ = capture.hint;  // an icon: it labels the text beside it
+      }
     }
     if (frame.lead && lead_) {
       lead_text_ = lead_->Take();
@@ -276,11 +280,16 @@ class OutlineReader : public HtmlTextVisitor {
     block.emphasized = !block_plain_;
     block.linked = !block_unlinked_;
     block.lead = std::move(lead_text_);
+    if (block_hint_ != FieldHint::kNone && block.text.size() <= kMaxHintedBytes &&
+        outline_->hinted.size() < kMaxHintedTexts) {
+      outline_->hinted.push_back({block_hint_, block.text, block.zone});
+    }
     outline_->blocks.push_back(std::move(block));
     ResetBlock();
   }
 
   void ResetBlock() {
+    block_hint_ = FieldHint::kNone;
     block_started_ = false;
     block_plain_ = false;
     block_unlinked_ = false;
@@ -299,6 +308,7 @@ class OutlineReader : public HtmlTextVisitor {
   bool block_plain_ = false;     // some visible text outside <strong>/<b>
   bool block_unlinked_ = false;  // some visible text outside <a>
   Zone block_zone_ = Zone::kMain;
+  FieldHint block_hint_ = FieldHint::kNone;  // from an empty hinted element (an icon)
   Zone zone_ = Zone::kMain;
   int heading_ = 0;
   int strong_depth_ = 0;

@@ -14,9 +14,10 @@
 //    cookie, consent and privacy banners (class, id or aria-label) kBanner.
 //    An element's zone is the first of these among its ancestors, a banner
 //    overriding the others.
-//  - A field hint comes from the class, id or itemprop of an element
-//    ("job-location", "arbeitsort", "employer", "salary"); its text is kept
-//    apart as a HintedText.
+//  - A field hint comes from the class or id of an element ("job-location",
+//    "arbeitsort", "employer", "salary"); its text is kept apart as a
+//    HintedText. An empty hinted element (an icon such as "icon-pin") hints
+//    the text of the block it sits in.
 // Every size is capped (kMax* below); what goes past a cap is dropped and
 // `truncated` says so. Pure; thread-safe.
 #ifndef JOBCRAWLER_PARSERS_EXTRACT_PAGE_OUTLINE_H_

@@ -46,10 +46,10 @@ TEST(PageEval, NoPageThatIsNotOneAdIsReadAsAnAd) {
 TEST(PageEval, FindsMostAdsAndReadsTheirFields) {
   const PageEvalReport report = Evaluate("");
   std::printf("%s", FormatPageReport("all", report).c_str());
-  EXPECT_GE(report.Recall(), 0.85);
-  EXPECT_GE(report.FieldShare(report.title_right), 0.95);
-  EXPECT_GE(report.FieldShare(report.company_right), 0.85);
-  EXPECT_GE(report.FieldShare(report.place_right), 0.80);
+  EXPECT_GE(report.Recall(), 0.95);
+  EXPECT_GE(report.FieldShare(report.title_right), 0.97);
+  EXPECT_GE(report.FieldShare(report.company_right), 0.95);
+  EXPECT_GE(report.FieldShare(report.place_right), 0.90);
 }
 
 TEST(PageEval, ReportsMalformedLabelRows) {
