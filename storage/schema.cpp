@@ -171,8 +171,13 @@ CREATE TABLE robots (
 CREATE INDEX pages_by_run ON pages (run_id, source);
 )sql";
 
+// Version 3: a posting's further places (JSON, see posting_columns.h).
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE postings ADD COLUMN other_places TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -25,7 +25,7 @@ std::string FormatPlaces(const std::vector<PostingPlace>& places) {
   for (const PostingPlace& place : places) {
     std::string one = place.postal_code;
     if (!place.locality.empty()) one += (one.empty() ? "" : " ") + place.locality;
-    if (!place.country.empty()) one += (one.empty() ? "" : ", ") + place.country;
+    if (!place.country.empty()) one += one.empty() ? place.country : " (" + place.country + ")";
     if (one.empty()) one = place.region;
     if (one.empty()) continue;
     if (!out.empty()) out += "; ";

@@ -33,8 +33,8 @@ struct PostingPlace {
 // the first few.
 inline constexpr std::size_t kMaxPostingPlaces = 20;
 
-// "44135 Dortmund, DE; Montreal, CA": each place as postal code, locality
-// and country, places separated by "; ". "" for no places.
+// "44135 Dortmund (DE); Montreal (CA)": each place as postal code, locality
+// and country in parentheses, places separated by "; ". "" for no places.
 std::string FormatPlaces(const std::vector<PostingPlace>& places);
 
 struct Posting {

@@ -34,7 +34,9 @@
 // (see LocalityNames in parsers/region.h: "Hagen-Haspe" yes, "Kopenhagen",
 // "Hagen im Bremischen" no), or start with a gazetteer district of one
 // ("Hohenlimburg"), or with radius_km > 0 name a gazetteer town within the
-// radius. A two-letter country other than "DE" never matches.
+// radius. A two-letter country other than "DE" never matches. A posting that
+// names several places (Posting::other_places) is in the region when any of
+// them is.
 #ifndef JOBCRAWLER_PARSERS_MATCH_MATCHER_H_
 #define JOBCRAWLER_PARSERS_MATCH_MATCHER_H_
 
@@ -92,6 +94,8 @@ class Matcher {
   MatchResult Match(const Posting& posting) const;
 
  private:
+  bool PlaceMatches(std::string_view postal_code, std::string_view locality,
+                    std::string_view country) const;
   bool LocalityMatches(std::string_view folded_locality) const;
   bool WithinRadius(const GazetteerTown& town) const;
 

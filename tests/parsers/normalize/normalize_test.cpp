@@ -221,5 +221,25 @@ TEST(Normalizers, SurviveRandomMixesOfTheirTokens) {
   }
 }
 
+TEST(NormalizeCountry, ReadsCountriesBeyondTheNeighbours) {
+  EXPECT_EQ(NormalizeCountry("Canada"), "CA");
+  EXPECT_EQ(NormalizeCountry("Kanada"), "CA");
+  EXPECT_EQ(NormalizeCountry("United States of America"), "US");
+  EXPECT_EQ(NormalizeCountry("Spanien"), "ES");
+  EXPECT_EQ(NormalizeCountry("Türkei"), "TR");
+  EXPECT_EQ(NormalizeCountry("Japan"), "JP");
+  EXPECT_EQ(NormalizeCountry("Südafrika"), "ZA");
+  EXPECT_EQ(NormalizeCountry("Schweden"), "SE");
+  EXPECT_EQ(NormalizeCountry("Sverige"), "SE");
+  EXPECT_EQ(NormalizeCountry("GBR"), "GB");
+  EXPECT_EQ(NormalizeCountry("CHE"), "CH");
+}
+
+TEST(NormalizeCountry, OurChoiceLeavesOutCodesThatAreCommonWords) {
+  EXPECT_EQ(NormalizeCountry("aus"), "");
+  EXPECT_EQ(NormalizeCountry("CAN"), "");
+  EXPECT_EQ(NormalizeCountry("Georgia"), "");
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers
