@@ -36,11 +36,20 @@ constexpr std::string_view kGenericNames[] = {
     "aktuelle stellen", "offene stellen", "stellenmarkt", "impressum", "kontakt", "logo",
     "job", "stellenanzeige", "bewerbung", "jetzt bewerben"};
 
+// Strips spaces, ':', '-', '|' and middle dots ("·", two bytes: a byte set
+// would cut other characters that share a byte, such as "©").
 std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t:-|\xC2\xB7";
-  const std::size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
+  constexpr std::string_view kSpace = " \t:-|";
+  constexpr std::string_view kDot = "\xC2\xB7";
+  for (bool again = true; again;) {
+    const std::size_t before = text.size();
+    while (!text.empty() && kSpace.find(text.front()) != std::string_view::npos) text.remove_prefix(1);
+    while (!text.empty() && kSpace.find(text.back()) != std::string_view::npos) text.remove_suffix(1);
+    if (text.starts_with(kDot)) text.remove_prefix(kDot.size());
+    if (text.ends_with(kDot)) text.remove_suffix(kDot.size());
+    again = text.size() != before;
+  }
+  return text;
 }
 
 std::vector<std::string_view> SplitWords(std::string_view text) {

@@ -142,7 +142,7 @@ void AddPlace(Place place, std::vector<Place>* places) {
 
 void ReadPostalPlace(const std::vector<Word>& words, std::size_t i, std::vector<Place>* places) {
   const std::string_view code = PostalCode(words[i].text);
-  if (code.empty() || words[i].text.size() > 6 || i + 1 >= words.size()) return;
+  if (code.empty() || i + 1 >= words.size()) return;
   if (IsOneOf(Phrase(words[i + 1].text), kCountedWords)) return;
   const std::string town = TownAt(words, i + 1);
   if (town.empty() || !IsPlausibleLocality(town.substr(0, town.find(" (")))) return;

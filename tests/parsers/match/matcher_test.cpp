@@ -300,6 +300,19 @@ TEST(Region, UsesConfiguredLocationsAndRanges) {
   EXPECT_FALSE(Region("", "Hagen", rules));
 }
 
+TEST(Region, AMultiLocationPostingIsInTheRegionWhenAnyPlaceIs) {
+  Posting posting;
+  posting.locality = "Montreal";
+  posting.country = "CA";
+  posting.other_places = {{"Dortmund", "44135", "", "DE"}};
+  const Matcher matcher{MatchRules{}};
+  EXPECT_FALSE(matcher.RegionMatches(posting));
+  posting.other_places.push_back({"Hagen", "58095", "", "DE"});
+  EXPECT_TRUE(matcher.RegionMatches(posting));
+  posting.other_places.back().country = "AT";
+  EXPECT_FALSE(matcher.RegionMatches(posting)) << "each place is judged with its own country";
+}
+
 TEST(RegionRadius, MatchesGazetteerTownsWithinRadius) {
   MatchRules rules;
   rules.radius_km = 15;
