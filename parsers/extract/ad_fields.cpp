@@ -17,24 +17,59 @@ constexpr std::size_t kMaxLabelWords = 3;
 // A company name is a few words.
 constexpr std::size_t kMaxCompanyBytes = 100;
 
-constexpr std::string_view kTitleSeparators[] = {" | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ",
-                                                 " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / "};
+constexpr std::string_view kTitleSeparators[] = {" | ",  " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ",
+                                                 " :: ", " \xC2\xB7 ",     " \xC2\xBB ",     " / "};
 
 constexpr std::string_view kLegalForms[] = {
-    "GmbH", "gGmbH", "mbH", "AG", "SE", "KG", "KGaA", "OHG", "GbR", "UG", "eG", "e.V.", "e.V",
-    "eV", "AöR", "KdöR", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "LLC", "PLC", "plc", "S.A.",
-    "B.V.", "N.V.", "e.K.", "eK", "GmbH,", "AG,", "KG,"};
+    "GmbH", "gGmbH", "mbH",  "AG",   "SE",   "KG",   "KGaA", "OHG",     "GbR", "UG",   "eG",
+    "e.V.", "e.V",   "eV",   "AöR",  "KdöR", "Ltd",  "Ltd.", "Limited", "Inc", "Inc.", "LLC",
+    "PLC",  "plc",   "S.A.", "B.V.", "N.V.", "e.K.", "eK",   "GmbH,",   "AG,", "KG,"};
 
 // Words around a name that are not part of it ("Logo", "Karriere").
-constexpr std::string_view kNameNoise[] = {
-    "logo", "zur", "startseite", "home", "homepage", "karriere", "karriereportal", "karriereseite",
-    "jobs", "careers", "career", "stellenangebote", "stellenportal", "jobportal", "der", "des",
-    "die", "von", "the", "of", "zum", "bei", "at", "link", "bild", "image"};
+constexpr std::string_view kNameNoise[] = {"logo",
+                                           "zur",
+                                           "startseite",
+                                           "home",
+                                           "homepage",
+                                           "karriere",
+                                           "karriereportal",
+                                           "karriereseite",
+                                           "jobs",
+                                           "careers",
+                                           "career",
+                                           "stellenangebote",
+                                           "stellenportal",
+                                           "jobportal",
+                                           "der",
+                                           "des",
+                                           "die",
+                                           "von",
+                                           "the",
+                                           "of",
+                                           "zum",
+                                           "bei",
+                                           "at",
+                                           "link",
+                                           "bild",
+                                           "image"};
 
-constexpr std::string_view kGenericNames[] = {
-    "startseite", "home", "karriere", "jobs", "stellenangebote", "careers", "stellenangebot",
-    "aktuelle stellen", "offene stellen", "stellenmarkt", "impressum", "kontakt", "logo",
-    "job", "stellenanzeige", "bewerbung", "jetzt bewerben"};
+constexpr std::string_view kGenericNames[] = {"startseite",
+                                              "home",
+                                              "karriere",
+                                              "jobs",
+                                              "stellenangebote",
+                                              "careers",
+                                              "stellenangebot",
+                                              "aktuelle stellen",
+                                              "offene stellen",
+                                              "stellenmarkt",
+                                              "impressum",
+                                              "kontakt",
+                                              "logo",
+                                              "job",
+                                              "stellenanzeige",
+                                              "bewerbung",
+                                              "jetzt bewerben"};
 
 // Strips spaces, ':', '-', '|' and middle dots ("·", two bytes: a byte set
 // would cut other characters that share a byte, such as "©").
@@ -43,8 +78,10 @@ std::string_view Trim(std::string_view text) {
   constexpr std::string_view kDot = "\xC2\xB7";
   for (bool again = true; again;) {
     const std::size_t before = text.size();
-    while (!text.empty() && kSpace.find(text.front()) != std::string_view::npos) text.remove_prefix(1);
-    while (!text.empty() && kSpace.find(text.back()) != std::string_view::npos) text.remove_suffix(1);
+    while (!text.empty() && kSpace.find(text.front()) != std::string_view::npos)
+      text.remove_prefix(1);
+    while (!text.empty() && kSpace.find(text.back()) != std::string_view::npos)
+      text.remove_suffix(1);
     if (text.starts_with(kDot)) text.remove_prefix(kDot.size());
     if (text.ends_with(kDot)) text.remove_suffix(kDot.size());
     again = text.size() != before;
@@ -73,7 +110,8 @@ std::string_view CutAtNextLabel(std::string_view value) {
     for (std::size_t words = 0; words < kMaxLabelWords && start > 0; ++words) {
       const std::size_t space = value.rfind(' ', start - 1);
       start = space == std::string_view::npos ? 0 : space + 1;
-      if (LabelOf(value.substr(start, colon - start)) != Label::kNone) return Trim(value.substr(0, start));
+      if (LabelOf(value.substr(start, colon - start)) != Label::kNone)
+        return Trim(value.substr(0, start));
       if (start == 0) break;
       start = space;
     }
@@ -86,14 +124,29 @@ void AddFact(Label label, std::string_view value, AdFacts* facts) {
   if (value.empty() || value.size() > kMaxFactBytes) return;
   std::vector<std::string>* list = nullptr;
   switch (label) {
-    case Label::kLocation: list = &facts->location; break;
-    case Label::kEmployment: list = &facts->employment; break;
-    case Label::kCompany: list = &facts->company; break;
-    case Label::kSalary: list = &facts->salary; break;
-    case Label::kDatePosted: list = &facts->date_posted; break;
-    case Label::kValidThrough: list = &facts->valid_through; break;
-    case Label::kId: list = &facts->id; break;
-    case Label::kNone: return;
+    case Label::kLocation:
+      list = &facts->location;
+      break;
+    case Label::kEmployment:
+      list = &facts->employment;
+      break;
+    case Label::kCompany:
+      list = &facts->company;
+      break;
+    case Label::kSalary:
+      list = &facts->salary;
+      break;
+    case Label::kDatePosted:
+      list = &facts->date_posted;
+      break;
+    case Label::kValidThrough:
+      list = &facts->valid_through;
+      break;
+    case Label::kId:
+      list = &facts->id;
+      break;
+    case Label::kNone:
+      return;
   }
   list->emplace_back(value);
 }
@@ -114,13 +167,20 @@ Label SplitLabel(std::string_view text, std::string_view lead, std::string_view*
 
 Label LabelOfHint(FieldHint hint) {
   switch (hint) {
-    case FieldHint::kLocation: return Label::kLocation;
-    case FieldHint::kEmployment: return Label::kEmployment;
-    case FieldHint::kCompany: return Label::kCompany;
-    case FieldHint::kSalary: return Label::kSalary;
-    case FieldHint::kDate: return Label::kDatePosted;
-    case FieldHint::kId: return Label::kId;
-    case FieldHint::kNone: break;
+    case FieldHint::kLocation:
+      return Label::kLocation;
+    case FieldHint::kEmployment:
+      return Label::kEmployment;
+    case FieldHint::kCompany:
+      return Label::kCompany;
+    case FieldHint::kSalary:
+      return Label::kSalary;
+    case FieldHint::kDate:
+      return Label::kDatePosted;
+    case FieldHint::kId:
+      return Label::kId;
+    case FieldHint::kNone:
+      break;
   }
   return Label::kNone;
 }
@@ -147,7 +207,8 @@ std::string NameWithLegalForm(std::string_view segment) {
     if (IsLegalForm(words[i])) last = i;
   }
   if (last == words.size() || last == 0) return "";
-  const std::size_t end = static_cast<std::size_t>(words[last].data() - segment.data()) + words[last].size();
+  const std::size_t end =
+      static_cast<std::size_t>(words[last].data() - segment.data()) + words[last].size();
   std::string name(Trim(segment.substr(0, end)));
   if (name.ends_with(',')) name.pop_back();
   return name.size() <= kMaxCompanyBytes ? name : "";
@@ -165,7 +226,8 @@ std::vector<std::string_view> FactParts(std::string_view text) {
   for (std::string_view separator : {" \xC2\xB7 ", " | ", " \xE2\x80\xA2 "}) {
     std::vector<std::string_view> split;
     for (std::string_view part : parts) {
-      for (std::size_t at = part.find(separator); at != std::string_view::npos; at = part.find(separator)) {
+      for (std::size_t at = part.find(separator); at != std::string_view::npos;
+           at = part.find(separator)) {
         split.push_back(part.substr(0, at));
         part.remove_prefix(at + separator.size());
       }
@@ -195,7 +257,8 @@ AdFacts ReadAdFacts(const PageOutline& outline, std::size_t from, std::size_t to
     const OutlineBlock* next = i + 1 < outline.blocks.size() ? &outline.blocks[i + 1] : nullptr;
     for (std::string_view part : FactParts(block.text)) {
       std::string_view value;
-      const Label label = SplitLabel(part, part.data() == block.text.data() ? block.lead : "", &value);
+      const Label label =
+          SplitLabel(part, part.data() == block.text.data() ? block.lead : "", &value);
       if (label != Label::kNone && !Trim(value).empty()) {
         AddFact(label, value, &facts);
       } else if (const Label alone = label != Label::kNone ? label : LabelOf(Trim(part));
@@ -222,7 +285,8 @@ std::vector<std::string> TitleSegments(std::string_view title) {
     std::vector<std::string> split;
     for (const std::string& segment : segments) {
       std::string_view rest = segment;
-      for (std::size_t at = rest.find(separator); at != std::string_view::npos; at = rest.find(separator)) {
+      for (std::size_t at = rest.find(separator); at != std::string_view::npos;
+           at = rest.find(separator)) {
         split.emplace_back(Trim(rest.substr(0, at)));
         rest.remove_prefix(at + separator.size());
       }
@@ -236,7 +300,8 @@ std::vector<std::string> TitleSegments(std::string_view title) {
     const std::size_t at = segment.find(" bei ");
     const std::size_t at_en = segment.find(" at ");
     const std::size_t cut = at != std::string::npos ? at : at_en;
-    if (cut != std::string::npos && JobTitleEvidence(segment.substr(0, cut)) != TitleEvidence::kNone) {
+    if (cut != std::string::npos &&
+        JobTitleEvidence(segment.substr(0, cut)) != TitleEvidence::kNone) {
       out.push_back(segment.substr(0, cut));
       out.emplace_back(Trim(std::string_view(segment).substr(cut + (cut == at ? 5 : 4))));
       continue;
@@ -271,15 +336,18 @@ std::string CompanyFromTitle(std::string_view title, std::string_view job_title,
 
 std::string CleanCompanyName(std::string_view text) {
   std::vector<std::string_view> words = SplitWords(Trim(text));
-  while (!words.empty() && (IsOneOf(Phrase(words.front()), kNameNoise) || Phrase(words.front()).empty())) {
+  while (!words.empty() &&
+         (IsOneOf(Phrase(words.front()), kNameNoise) || Phrase(words.front()).empty())) {
     words.erase(words.begin());
   }
-  while (!words.empty() && (IsOneOf(Phrase(words.back()), kNameNoise) || Phrase(words.back()).empty())) {
+  while (!words.empty() &&
+         (IsOneOf(Phrase(words.back()), kNameNoise) || Phrase(words.back()).empty())) {
     words.pop_back();
   }
   if (words.empty()) return "";
   const std::size_t begin = static_cast<std::size_t>(words.front().data() - text.data());
-  const std::size_t end = static_cast<std::size_t>(words.back().data() - text.data()) + words.back().size();
+  const std::size_t end =
+      static_cast<std::size_t>(words.back().data() - text.data()) + words.back().size();
   const std::string name(Trim(text.substr(begin, end - begin)));
   if (name.size() > kMaxCompanyBytes || IsOneOf(Phrase(name), kGenericNames)) return "";
   return name;

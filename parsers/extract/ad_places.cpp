@@ -25,30 +25,97 @@ constexpr std::size_t kMaxScanBytes = 64 * 1024;
 
 // Words after a five-digit number that count things, or currencies: then
 // the number is no postal code ("12000 Mitarbeitende", "45000 Euro").
-constexpr std::string_view kCountedWords[] = {
-    "euro", "eur", "mitarbeiter", "mitarbeitende", "mitarbeitenden", "mitarbeiterinnen",
-    "beschaeftigte", "beschaeftigten", "kunden", "kundinnen", "nutzer", "user", "users",
-    "menschen", "stunden", "tage", "kilometer", "km", "quadratmeter", "einwohner",
-    "einwohnerinnen", "studierende", "studierenden", "mitglieder", "schueler", "schuelerinnen",
-    "betten", "patienten", "fahrzeuge", "server", "clients", "endgeraete", "geraete",
-    "arbeitsplaetze", "standorte", "employees", "customers", "people", "staff", "members",
-    "tickets", "anfragen", "artikel", "produkte", "sendungen", "haushalte", "zaehler"};
+constexpr std::string_view kCountedWords[] = {"euro",           "eur",
+                                              "mitarbeiter",    "mitarbeitende",
+                                              "mitarbeitenden", "mitarbeiterinnen",
+                                              "beschaeftigte",  "beschaeftigten",
+                                              "kunden",         "kundinnen",
+                                              "nutzer",         "user",
+                                              "users",          "menschen",
+                                              "stunden",        "tage",
+                                              "kilometer",      "km",
+                                              "quadratmeter",   "einwohner",
+                                              "einwohnerinnen", "studierende",
+                                              "studierenden",   "mitglieder",
+                                              "schueler",       "schuelerinnen",
+                                              "betten",         "patienten",
+                                              "fahrzeuge",      "server",
+                                              "clients",        "endgeraete",
+                                              "geraete",        "arbeitsplaetze",
+                                              "standorte",      "employees",
+                                              "customers",      "people",
+                                              "staff",          "members",
+                                              "tickets",        "anfragen",
+                                              "artikel",        "produkte",
+                                              "sendungen",      "haushalte",
+                                              "zaehler"};
 
 constexpr std::string_view kSiteWords[] = {"standort", "einsatzort", "arbeitsort", "dienstort"};
-constexpr std::string_view kSeatWords[] = {"zentrale", "hauptsitz", "niederlassung", "firmensitz",
-                                           "werk", "sitz", "hauptverwaltung", "geschaeftsstelle"};
-constexpr std::string_view kFillers[] = {"in", "ist", "im", "am", "unserer", "unseres", "unserem",
-                                         "unseren", "der", "des", "den", ":", "-"};
-constexpr std::string_view kConnectors[] = {"am", "an", "der", "im", "bei", "ob", "a.", "i.",
-                                            "a.d.", "d.", "vor", "auf"};
-constexpr std::string_view kNotTowns[] = {
-    "ab", "sofort", "festanstellung", "unbefristet", "startdatum", "eintritt", "nach",
-    "vereinbarung", "kontakt", "bewerben", "jetzt", "mehr", "weitere", "alle", "unsere", "ihre",
-    "wir", "sie", "die", "der", "das", "den", "dem", "ein", "eine", "mit", "und", "oder",
-    "deutschlandweit", "bundesweit", "homeoffice", "remote", "hybrid", "home", "office",
-    "anywhere", "flexibel", "verschiedene", "mehrere", "telefon", "tel", "fon", "fax", "e",
-    "email", "mail", "www", "phone", "web", "internet", "ust", "amtsgericht", "hrb", "registergericht",
-    "geschaeftsfuehrer", "vorstand", "sitz"};
+constexpr std::string_view kSeatWords[] = {
+    "zentrale", "hauptsitz", "niederlassung",   "firmensitz",
+    "werk",     "sitz",      "hauptverwaltung", "geschaeftsstelle"};
+constexpr std::string_view kFillers[] = {"in",      "ist",     "im",      "am",  "unserer",
+                                         "unseres", "unserem", "unseren", "der", "des",
+                                         "den",     ":",       "-"};
+constexpr std::string_view kConnectors[] = {"am", "an", "der",  "im", "bei", "ob",
+                                            "a.", "i.", "a.d.", "d.", "vor", "auf"};
+constexpr std::string_view kNotTowns[] = {"ab",
+                                          "sofort",
+                                          "festanstellung",
+                                          "unbefristet",
+                                          "startdatum",
+                                          "eintritt",
+                                          "nach",
+                                          "vereinbarung",
+                                          "kontakt",
+                                          "bewerben",
+                                          "jetzt",
+                                          "mehr",
+                                          "weitere",
+                                          "alle",
+                                          "unsere",
+                                          "ihre",
+                                          "wir",
+                                          "sie",
+                                          "die",
+                                          "der",
+                                          "das",
+                                          "den",
+                                          "dem",
+                                          "ein",
+                                          "eine",
+                                          "mit",
+                                          "und",
+                                          "oder",
+                                          "deutschlandweit",
+                                          "bundesweit",
+                                          "homeoffice",
+                                          "remote",
+                                          "hybrid",
+                                          "home",
+                                          "office",
+                                          "anywhere",
+                                          "flexibel",
+                                          "verschiedene",
+                                          "mehrere",
+                                          "telefon",
+                                          "tel",
+                                          "fon",
+                                          "fax",
+                                          "e",
+                                          "email",
+                                          "mail",
+                                          "www",
+                                          "phone",
+                                          "web",
+                                          "internet",
+                                          "ust",
+                                          "amtsgericht",
+                                          "hrb",
+                                          "registergericht",
+                                          "geschaeftsfuehrer",
+                                          "vorstand",
+                                          "sitz"};
 
 bool IsOneOf(std::string_view phrase, const auto& list) {
   for (std::string_view known : list) {
@@ -86,7 +153,8 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 bool EndsWithStop(std::string_view word) {
-  return !word.empty() && std::string_view(",;:|.)!?").find(word.back()) != std::string_view::npos &&
+  return !word.empty() &&
+         std::string_view(",;:|.)!?").find(word.back()) != std::string_view::npos &&
          !(word.back() == '.' && word.size() <= 3);  // "a." and "i." are abbreviations
 }
 

@@ -17,41 +17,75 @@ constexpr std::size_t kMaxMarkerLength = 24;
 // Words (or word endings, for German compounds) that name a job. Endings
 // are matched at the end of a word: "abteilungsleiter", "softwareentwickler".
 constexpr std::string_view kJobNounEndings[] = {
-    "leiter", "leiterin", "leitung", "manager", "managerin", "ingenieur", "ingenieurin",
-    "entwickler", "entwicklerin", "berater", "beraterin", "referent", "referentin",
-    "bearbeiter", "bearbeiterin", "administrator", "administratorin", "kaufmann", "kauffrau",
-    "techniker", "technikerin", "mitarbeiter", "mitarbeiterin", "spezialist", "spezialistin",
-    "architekt", "architektin", "koordinator", "koordinatorin", "assistenz", "assistent",
-    "assistentin", "fachkraft", "elektriker", "elektroniker", "mechaniker", "mechatroniker",
-    "monteur", "fahrer", "pfleger", "pflegerin", "erzieher", "erzieherin", "informatiker",
-    "informatikerin", "direktor", "direktorin", "fuehrer", "fuehrerin", "buchhalter",
-    "controller", "einkaeufer", "verkaeufer", "meister", "meisterin", "planer", "planerin",
-    "analyst", "experte", "expertin", "beauftragter", "beauftragte", "verantwortlicher",
-    "verantwortliche", "betreuer", "betreuerin", "disponent", "disponentin", "pruefer",
-    "chef", "chefin", "praktikant", "praktikantin", "werkstudent"};
+    "leiter",        "leiterin",        "leitung",          "manager",         "managerin",
+    "ingenieur",     "ingenieurin",     "entwickler",       "entwicklerin",    "berater",
+    "beraterin",     "referent",        "referentin",       "bearbeiter",      "bearbeiterin",
+    "administrator", "administratorin", "kaufmann",         "kauffrau",        "techniker",
+    "technikerin",   "mitarbeiter",     "mitarbeiterin",    "spezialist",      "spezialistin",
+    "architekt",     "architektin",     "koordinator",      "koordinatorin",   "assistenz",
+    "assistent",     "assistentin",     "fachkraft",        "elektriker",      "elektroniker",
+    "mechaniker",    "mechatroniker",   "monteur",          "fahrer",          "pfleger",
+    "pflegerin",     "erzieher",        "erzieherin",       "informatiker",    "informatikerin",
+    "direktor",      "direktorin",      "fuehrer",          "fuehrerin",       "buchhalter",
+    "controller",    "einkaeufer",      "verkaeufer",       "meister",         "meisterin",
+    "planer",        "planerin",        "analyst",          "experte",         "expertin",
+    "beauftragter",  "beauftragte",     "verantwortlicher", "verantwortliche", "betreuer",
+    "betreuerin",    "disponent",       "disponentin",      "pruefer",         "chef",
+    "chefin",        "praktikant",      "praktikantin",     "werkstudent"};
 
 // English job nouns and German ones that are whole words.
-constexpr std::string_view kJobNouns[] = {
-    "officer", "engineer", "developer", "consultant", "specialist", "architect", "coordinator",
-    "assistant", "technician", "designer", "scientist", "owner", "director", "lead", "leader",
-    "head", "administrator", "analyst", "cio", "cto", "ciso", "cfo", "ceo", "coo", "trainee",
-    "azubi", "ausbildung", "auszubildende", "auszubildender", "praktikum", "volontariat",
-    "lehrer", "lehrkraft", "sachbearbeitung", "vorstand", "geschaeftsfuehrung"};
+constexpr std::string_view kJobNouns[] = {"officer",
+                                          "engineer",
+                                          "developer",
+                                          "consultant",
+                                          "specialist",
+                                          "architect",
+                                          "coordinator",
+                                          "assistant",
+                                          "technician",
+                                          "designer",
+                                          "scientist",
+                                          "owner",
+                                          "director",
+                                          "lead",
+                                          "leader",
+                                          "head",
+                                          "administrator",
+                                          "analyst",
+                                          "cio",
+                                          "cto",
+                                          "ciso",
+                                          "cfo",
+                                          "ceo",
+                                          "coo",
+                                          "trainee",
+                                          "azubi",
+                                          "ausbildung",
+                                          "auszubildende",
+                                          "auszubildender",
+                                          "praktikum",
+                                          "volontariat",
+                                          "lehrer",
+                                          "lehrkraft",
+                                          "sachbearbeitung",
+                                          "vorstand",
+                                          "geschaeftsfuehrung"};
 
 // Words of listing, search and portal titles.
 constexpr std::string_view kListingWords[] = {
-    "jobs", "stellenangebote", "stellen", "stellenmarkt", "karriere", "karriereportal",
-    "jobboerse", "jobportal", "stellenboerse", "suchergebnisse", "suchergebnis", "treffer",
-    "ergebnisse", "results", "careers", "career", "vacancies", "openings", "positions",
-    "stellenausschreibungen", "jobangebote", "jobsuche", "stellensuche", "search", "suche",
-    "uebersicht", "overview", "offers", "angebote", "jobfinder"};
+    "jobs",           "stellenangebote", "stellen",      "stellenmarkt",  "karriere",
+    "karriereportal", "jobboerse",       "jobportal",    "stellenboerse", "suchergebnisse",
+    "suchergebnis",   "treffer",         "ergebnisse",   "results",       "careers",
+    "career",         "vacancies",       "openings",     "positions",     "stellenausschreibungen",
+    "jobangebote",    "jobsuche",        "stellensuche", "search",        "suche",
+    "uebersicht",     "overview",        "offers",       "angebote",      "jobfinder"};
 
 // Verbs that make a heading a sentence (a news headline), not a job title.
 constexpr std::string_view kSentenceVerbs[] = {
-    "sucht", "suchen", "stellt", "stellen", "wechselt", "verlaesst", "uebernimmt", "wird",
-    "werden", "ist", "sind", "hat", "haben", "hires", "hiring", "appoints", "appointed",
-    "names", "joins", "announces", "verstaerkt", "ernennt", "beruft", "startet", "kommt",
-    "geht", "bekommt"};
+    "sucht",   "suchen",   "stellt",    "stellen", "wechselt", "verlaesst", "uebernimmt",
+    "wird",    "werden",   "ist",       "sind",    "hat",      "haben",     "hires",
+    "hiring",  "appoints", "appointed", "names",   "joins",    "announces", "verstaerkt",
+    "ernennt", "beruft",   "startet",   "kommt",   "geht",     "bekommt"};
 
 bool IsOneOf(std::string_view word, const auto& list) {
   for (std::string_view known : list) {

@@ -77,7 +77,16 @@ bool NamesAnAd(std::string_view text);
 
 // The fields an ad's facts are labelled with ("Standort:", "Arbeitszeit",
 // "Gehalt", "Veröffentlicht am", "Bewerbungsfrist", "Kennziffer").
-enum class Label { kNone, kLocation, kEmployment, kCompany, kSalary, kDatePosted, kValidThrough, kId };
+enum class Label {
+  kNone,
+  kLocation,
+  kEmployment,
+  kCompany,
+  kSalary,
+  kDatePosted,
+  kValidThrough,
+  kId
+};
 Label LabelOf(std::string_view text);
 
 }  // namespace jobcrawler::parsers::internal

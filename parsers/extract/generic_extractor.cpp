@@ -102,9 +102,9 @@ bool IsForAClient(const Ad& ad) {
   ad.ForEachAdBlock([&client](const OutlineBlock& block) {
     if (client) return;
     const std::string phrase = internal::Phrase(block.text);
-    for (std::string_view words : {"unser mandant", "unseres mandanten", "unsere mandantin",
-                                   "unser kunde", "unseres kunden", "unsere kundin",
-                                   "our client", "for a client", "on behalf of"}) {
+    for (std::string_view words :
+         {"unser mandant", "unseres mandanten", "unsere mandantin", "unser kunde", "unseres kunden",
+          "unsere kundin", "our client", "for a client", "on behalf of"}) {
       client = client || internal::ContainsWords(phrase, words);
     }
   });
@@ -148,7 +148,8 @@ std::string FindCompany(const Ad& ad, const std::vector<Place>& places) {
     const std::vector<std::string> segments = internal::TitleSegments(outline.title);
     if (segments.size() >= 2 &&
         internal::JobTitleEvidence(segments.back()) == internal::TitleEvidence::kNone) {
-      if (std::string name = internal::CleanCompanyName(segments.back()); !name.empty()) return name;
+      if (std::string name = internal::CleanCompanyName(segments.back()); !name.empty())
+        return name;
     }
   }
   if (std::string name = FooterCompany(outline); !name.empty()) return name;
@@ -182,10 +183,10 @@ std::string FindEmploymentType(const Ad& ad) {
 
 bool SpeaksOfPay(std::string_view text) {
   const std::string phrase = internal::Phrase(text);
-  for (std::string_view word : {"gehalt", "jahresgehalt", "verguetung", "brutto", "salary",
-                                "bruttojahresgehalt", "zielgehalt", "jahreszielgehalt",
-                                "monatsgehalt", "pay", "compensation", "entgelt", "einkommen",
-                                "gehaltsrahmen", "gehaltsspanne", "base"}) {
+  for (std::string_view word :
+       {"gehalt", "jahresgehalt", "verguetung", "brutto", "salary", "bruttojahresgehalt",
+        "zielgehalt", "jahreszielgehalt", "monatsgehalt", "pay", "compensation", "entgelt",
+        "einkommen", "gehaltsrahmen", "gehaltsspanne", "base"}) {
     if (internal::ContainsWords(phrase, word)) return true;
   }
   return false;
@@ -261,9 +262,10 @@ GenericExtraction ExtractGenericPosting(const HtmlDocument& document, std::strin
   GenericExtraction extraction;
   extraction.why = assessment.why;
   if (!assessment.is_ad) return extraction;
-  const std::size_t from = assessment.title_block == internal::kNoBlock
-                               ? 0
-                               : (assessment.title_block >= kNearBefore ? assessment.title_block - kNearBefore : 0);
+  const std::size_t from =
+      assessment.title_block == internal::kNoBlock
+          ? 0
+          : (assessment.title_block >= kNearBefore ? assessment.title_block - kNearBefore : 0);
   const Ad ad{outline, assessment, internal::ReadAdFacts(outline, from, assessment.end_block)};
   extraction.posting = BuildPosting(ad, today);
   return extraction;

@@ -131,7 +131,9 @@ void CountSections(const PageOutline& outline, std::size_t start, std::size_t en
   }
 }
 
-bool IsActionZone(Zone zone) { return zone == Zone::kMain || zone == Zone::kAside || zone == Zone::kHeader; }
+bool IsActionZone(Zone zone) {
+  return zone == Zone::kMain || zone == Zone::kAside || zone == Zone::kHeader;
+}
 
 void CountLinks(const PageOutline& outline, const std::string& title_phrase, std::size_t end,
                 Evidence* e) {
@@ -157,8 +159,8 @@ void CountHeadings(const PageOutline& outline, const TitleChoice& title, std::si
       continue;
     }
     const TitleEvidence evidence = JobTitleEvidence(block.text);
-    const bool job_like = evidence == TitleEvidence::kStrong ||
-                          (evidence == TitleEvidence::kJobNoun && block.linked);
+    const bool job_like =
+        evidence == TitleEvidence::kStrong || (evidence == TitleEvidence::kJobNoun && block.linked);
     const std::string phrase = Phrase(block.text);
     if (job_like && phrase != title_phrase) others.insert(phrase);
   }

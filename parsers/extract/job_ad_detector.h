@@ -44,9 +44,9 @@ struct JobAdAssessment {
   // One line for diagnostics: "one job ad (title, tasks, profile, apply)" or
   // "no job ad: 7 links to other jobs".
   std::string why;
-  std::string title;                    // as the page writes it
-  std::size_t title_block = kNoBlock;   // kNoBlock: the title came from metadata
-  std::size_t end_block = 0;            // one past the ad's last block
+  std::string title;                   // as the page writes it
+  std::size_t title_block = kNoBlock;  // kNoBlock: the title came from metadata
+  std::size_t end_block = 0;           // one past the ad's last block
   TitleEvidence evidence = TitleEvidence::kNone;
 };
 

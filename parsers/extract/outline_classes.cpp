@@ -19,14 +19,13 @@ namespace {
 constexpr std::size_t kMaxClassBytes = 512;
 
 constexpr std::array<std::string_view, 33> kInlineTags = {
-    "a",    "abbr", "b",     "bdi",   "bdo",    "cite",   "code",  "data", "dfn",
-    "em",   "font", "i",     "kbd",   "mark",   "q",      "s",     "samp", "small",
-    "span", "strong", "sub", "sup",   "time",   "u",      "var",   "wbr",  "label",
-    "strike", "tt", "big",   "ins",   "del",    "button"};
+    "a",    "abbr", "b",    "bdi", "bdo",   "cite",   "code",  "data", "dfn",    "em",  "font",
+    "i",    "kbd",  "mark", "q",   "s",     "samp",   "small", "span", "strong", "sub", "sup",
+    "time", "u",    "var",  "wbr", "label", "strike", "tt",    "big",  "ins",    "del", "button"};
 
 constexpr std::array<std::string_view, 11> kUnreadTags = {
-    "script", "style", "template", "noscript", "svg", "math", "select", "textarea",
-    "iframe", "object", "canvas"};
+    "script", "style",    "template", "noscript", "svg",   "math",
+    "select", "textarea", "iframe",   "object",   "canvas"};
 
 std::vector<std::string> ClassParts(HtmlNode node) {
   std::string value = std::string(node.Attribute("class").value_or("").substr(0, kMaxClassBytes));
@@ -47,7 +46,8 @@ std::vector<std::string> ClassParts(HtmlNode node) {
   return parts;
 }
 
-bool AnyPartIs(const std::vector<std::string>& parts, std::initializer_list<std::string_view> words) {
+bool AnyPartIs(const std::vector<std::string>& parts,
+               std::initializer_list<std::string_view> words) {
   for (const std::string& part : parts) {
     for (std::string_view word : words) {
       if (part == word) return true;
@@ -68,11 +68,13 @@ bool IsBanner(HtmlNode node, const std::vector<std::string>& parts) {
   for (const std::string& part : parts) {
     if (SaysConsent(part) || part == "cmp") return true;
   }
-  return SaysConsent(LowerAscii(node.Attribute("aria-label").value_or("").substr(0, kMaxClassBytes)));
+  return SaysConsent(
+      LowerAscii(node.Attribute("aria-label").value_or("").substr(0, kMaxClassBytes)));
 }
 
 Zone ZoneOfTag(std::string_view tag, std::string_view role) {
-  if (tag == "nav" || role == "navigation" || role == "menubar" || role == "menu") return Zone::kNav;
+  if (tag == "nav" || role == "navigation" || role == "menubar" || role == "menu")
+    return Zone::kNav;
   if (tag == "header" || role == "banner") return Zone::kHeader;
   if (tag == "footer" || role == "contentinfo") return Zone::kFooter;
   if (tag == "aside" || role == "complementary") return Zone::kAside;
@@ -80,8 +82,9 @@ Zone ZoneOfTag(std::string_view tag, std::string_view role) {
 }
 
 Zone ZoneOfClasses(const std::vector<std::string>& parts) {
-  if (AnyPartIs(parts, {"nav", "navbar", "navigation", "menu", "megamenu", "offcanvas", "breadcrumb",
-                        "breadcrumbs", "mainnav", "subnav", "topnav", "sitenav", "skiplinks"})) {
+  if (AnyPartIs(parts,
+                {"nav", "navbar", "navigation", "menu", "megamenu", "offcanvas", "breadcrumb",
+                 "breadcrumbs", "mainnav", "subnav", "topnav", "sitenav", "skiplinks"})) {
     return Zone::kNav;
   }
   if (AnyPartIs(parts, {"footer", "sitefooter", "pagefooter"})) return Zone::kFooter;
@@ -113,7 +116,8 @@ bool IsUnread(std::string_view tag) {
 }
 
 ZoneClue ZoneClueOf(HtmlNode node, const std::string& tag) {
-  const std::string role = LowerAscii(node.Attribute("role").value_or("").substr(0, kMaxClassBytes));
+  const std::string role =
+      LowerAscii(node.Attribute("role").value_or("").substr(0, kMaxClassBytes));
   const std::vector<std::string> parts = ClassParts(node);
   ZoneClue clue;
   clue.content = tag == "main" || tag == "article" || role == "main";
@@ -145,7 +149,8 @@ FieldHint FieldHintOf(HtmlNode node) {
   if (AnyPartIs(parts, {"salary", "gehalt", "verguetung", "compensation", "basesalary"})) {
     return FieldHint::kSalary;
   }
-  if (AnyPartIs(parts, {"dateposted", "published", "posted", "veroeffentlicht"})) return FieldHint::kDate;
+  if (AnyPartIs(parts, {"dateposted", "published", "posted", "veroeffentlicht"}))
+    return FieldHint::kDate;
   if (AnyPartIs(parts, {"jobid", "referenznummer", "kennziffer", "requisition", "refnr"})) {
     return FieldHint::kId;
   }

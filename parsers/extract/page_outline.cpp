@@ -145,12 +145,14 @@ class OutlineReader : public HtmlTextVisitor {
   // <title>, <meta> and <link rel=canonical>: true when the element is done.
   bool ReadHead(HtmlNode node, const std::string& tag) {
     if (tag == "title") {
-      if (!seen_title_) outline_->title = CollapseWhitespace(node.Text().substr(0, kMaxMetaValueBytes));
+      if (!seen_title_)
+        outline_->title = CollapseWhitespace(node.Text().substr(0, kMaxMetaValueBytes));
       seen_title_ = true;
       return true;
     }
     if (tag == "meta") {
-      const auto key = node.HasAttribute("property") ? node.Attribute("property") : node.Attribute("name");
+      const auto key =
+          node.HasAttribute("property") ? node.Attribute("property") : node.Attribute("name");
       const auto content = node.Attribute("content");
       if (key && content && outline_->meta.size() < kMaxMetaTags) {
         outline_->meta.emplace(LowerAscii(*key),
@@ -159,8 +161,10 @@ class OutlineReader : public HtmlTextVisitor {
       return true;
     }
     if (tag == "link") {
-      if (outline_->canonical.empty() && LowerAscii(node.Attribute("rel").value_or("")) == "canonical") {
-        outline_->canonical = CollapseWhitespace(node.Attribute("href").value_or("").substr(0, kMaxMetaValueBytes));
+      if (outline_->canonical.empty() &&
+          LowerAscii(node.Attribute("rel").value_or("")) == "canonical") {
+        outline_->canonical =
+            CollapseWhitespace(node.Attribute("href").value_or("").substr(0, kMaxMetaValueBytes));
       }
       return true;
     }
@@ -168,20 +172,21 @@ class OutlineReader : public HtmlTextVisitor {
   }
 
   void ReadImage(HtmlNode node) {
-    const std::string alt = CollapseWhitespace(node.Attribute("alt").value_or("").substr(0, kMaxLinkTextBytes));
+    const std::string alt =
+        CollapseWhitespace(node.Attribute("alt").value_or("").substr(0, kMaxLinkTextBytes));
     if (alt.empty() || outline_->logo_alts.size() >= kMaxLogos) return;
-    const std::string where = LowerAscii(std::string(node.Attribute("class").value_or("")) + " " +
-                                         std::string(node.Attribute("id").value_or("")) + " " +
-                                         std::string(node.Attribute("src").value_or("").substr(0, 512)) +
-                                         " " + alt);
+    const std::string where =
+        LowerAscii(std::string(node.Attribute("class").value_or("")) + " " +
+                   std::string(node.Attribute("id").value_or("")) + " " +
+                   std::string(node.Attribute("src").value_or("").substr(0, 512)) + " " + alt);
     if (where.find("logo") != std::string::npos) outline_->logo_alts.push_back(alt);
   }
 
   void ReadInput(HtmlNode node) {
     const std::string type = LowerAscii(node.Attribute("type").value_or(""));
     if (type != "submit" && type != "button") return;
-    AddLink(CollapseWhitespace(node.Attribute("value").value_or("").substr(0, kMaxLinkTextBytes)), "",
-            true);
+    AddLink(CollapseWhitespace(node.Attribute("value").value_or("").substr(0, kMaxLinkTextBytes)),
+            "", true);
   }
 
   void EnterZone(HtmlNode node, const std::string& tag, Frame* frame) {
@@ -258,7 +263,8 @@ class OutlineReader : public HtmlTextVisitor {
       return;
     }
     if (text.empty() && href.empty()) return;
-    outline_->links.push_back({std::move(text), std::move(href), zone_, outline_->blocks.size(), button});
+    outline_->links.push_back(
+        {std::move(text), std::move(href), zone_, outline_->blocks.size(), button});
   }
 
   void Break() {

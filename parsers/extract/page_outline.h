@@ -58,8 +58,8 @@ struct OutlineBlock {
 
 // An <a href>, or a <button>/<input type=submit> (href empty).
 struct OutlineLink {
-  std::string text;   // its text, aria-label or value; collapsed, capped
-  std::string href;   // as written, trimmed
+  std::string text;  // its text, aria-label or value; collapsed, capped
+  std::string href;  // as written, trimmed
   Zone zone = Zone::kMain;
   std::size_t block = 0;  // index of the block its text ends in (== blocks.size() at the end)
   bool button = false;

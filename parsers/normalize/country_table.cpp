@@ -23,8 +23,9 @@ struct Country {
 
 constexpr std::array kCountries = {
     // Germany, its neighbours and the rest of Europe.
-    Country{"DE", "deutschland|germany|de|deu|ger|brd|bundesrepublikdeutschland|"
-                  "federalrepublicofgermany|allemagne|germania|alemania|duitsland|niemcy"},
+    Country{"DE",
+            "deutschland|germany|de|deu|ger|brd|bundesrepublikdeutschland|"
+            "federalrepublicofgermany|allemagne|germania|alemania|duitsland|niemcy"},
     Country{"AT", "oesterreich|osterreich|austria|at|aut|autriche|republikoesterreich"},
     Country{"CH", "schweiz|switzerland|suisse|svizzera|svizra|ch|che"},
     Country{"LI", "liechtenstein|lie"},
@@ -35,8 +36,9 @@ constexpr std::array kCountries = {
     Country{"IT", "italien|italy|italia|ita"},
     Country{"ES", "spanien|spain|espana|esp"},
     Country{"PT", "portugal|prt"},
-    Country{"GB", "grossbritannien|vereinigteskoenigreich|unitedkingdom|greatbritain|england|"
-                  "schottland|scotland|wales|nordirland|northernireland|uk|gbr"},
+    Country{"GB",
+            "grossbritannien|vereinigteskoenigreich|unitedkingdom|greatbritain|england|"
+            "schottland|scotland|wales|nordirland|northernireland|uk|gbr"},
     Country{"IE", "irland|ireland|eire|irl"},
     Country{"DK", "daenemark|denmark|danmark|dnk"},
     Country{"SE", "schweden|sweden|sverige|swe"},
@@ -68,8 +70,9 @@ constexpr std::array kCountries = {
     Country{"CY", "zypern|cyprus|cyp"},
     Country{"TR", "tuerkei|turkey|turkiye|tur"},
     // The Americas.
-    Country{"US", "usa|us|unitedstates|unitedstatesofamerica|vereinigtestaaten|"
-                  "vereinigtestaatenvonamerika"},
+    Country{"US",
+            "usa|us|unitedstates|unitedstatesofamerica|vereinigtestaaten|"
+            "vereinigtestaatenvonamerika"},
     Country{"CA", "kanada|canada"},
     Country{"MX", "mexiko|mexico|mex"},
     Country{"BR", "brasilien|brazil|brasil|bra"},

@@ -19,8 +19,8 @@ namespace {
 // What forms write when they demand a number.
 constexpr std::array<double, 3> kFillerNumbers = {12345.0, 123456.0, 1234567.0};
 
-constexpr std::array<std::string_view, 9> kStrongCurrencies = {
-    "", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD"};
+constexpr std::array<std::string_view, 9> kStrongCurrencies = {"",    "EUR", "USD", "GBP", "CHF",
+                                                               "CAD", "AUD", "NZD", "SGD"};
 
 struct Bounds {
   std::string_view period;

@@ -97,7 +97,8 @@ TEST_F(CliTest, ParseReadsAJobAdWithoutStructuredDataAndSaysWhy) {
   EXPECT_THAT(run.out, HasSubstr("\"company\":\"Muster GmbH\""));
   EXPECT_THAT(run.out, HasSubstr("\"other_locations\":[{\"country\":\"\",\"location\":\"Dortmund\","
                                  "\"postal_code\":\"44135\",\"region\":\"\"}]"));
-  EXPECT_THAT(run.err, HasSubstr("page without structured data: one job ad (title, tasks, profile, apply)"));
+  EXPECT_THAT(run.err, HasSubstr("page without structured data: one job ad (title, tasks, "
+                                 "profile, apply)"));
 }
 
 TEST_F(CliTest, ParseDropsAPlaceholderSalaryWithANote) {

@@ -117,7 +117,8 @@ TEST(WriteCsv, ListsAPostingsOtherPlacesLast) {
       << csv;
   std::ostringstream out;
   WriteJsonl(out, {row});
-  EXPECT_EQ(nlohmann::json::parse(out.str())["other_locations"], "44135 Dortmund (DE); Montreal (CA)");
+  EXPECT_EQ(nlohmann::json::parse(out.str())["other_locations"],
+            "44135 Dortmund (DE); Montreal (CA)");
 }
 
 TEST(WriteJsonl, ReplacesInvalidUtf8InsteadOfThrowing) {

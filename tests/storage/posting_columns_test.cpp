@@ -35,8 +35,8 @@ std::vector<PostingRow> RecordAndList(SqliteStore& store, std::vector<Sighting> 
 TEST(PostingColumns, StoresEveryPlaceOfAPosting) {
   auto store = testing::OpenStore();
   ASSERT_TRUE(store);
-  const auto rows = RecordAndList(*store, {Seen(MultiPlaceJob(), "https://h/job/1")},
-                                  "https://h/job/1");
+  const auto rows =
+      RecordAndList(*store, {Seen(MultiPlaceJob(), "https://h/job/1")}, "https://h/job/1");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].posting.locality, "Hagen");
   EXPECT_EQ(rows[0].posting.other_places, MultiPlaceJob().other_places);

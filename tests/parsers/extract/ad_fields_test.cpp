@@ -16,7 +16,8 @@ namespace {
 std::vector<std::string> Localities(std::string_view text) {
   std::vector<std::string> localities;
   for (const Place& place : PlacesInText(text)) {
-    localities.push_back(place.postal_code + (place.postal_code.empty() ? "" : " ") + place.locality);
+    localities.push_back(place.postal_code + (place.postal_code.empty() ? "" : " ") +
+                         place.locality);
   }
   return localities;
 }
@@ -63,8 +64,8 @@ TEST(TitleSegments, SplitsAtTheSeparatorsTitlesUse) {
 }
 
 TEST(CompanyFromTitle, PrefersASegmentWithALegalForm) {
-  EXPECT_EQ(CompanyFromTitle("IT-Leiter (m/w/d) - Hagen - Lenne Armaturen GmbH | Jobbörse", "IT-Leiter (m/w/d)",
-                             "Jobbörse", {}),
+  EXPECT_EQ(CompanyFromTitle("IT-Leiter (m/w/d) - Hagen - Lenne Armaturen GmbH | Jobbörse",
+                             "IT-Leiter (m/w/d)", "Jobbörse", {}),
             "Lenne Armaturen GmbH");
   EXPECT_EQ(CompanyFromTitle("IT-Leiter (m/w/d) - Hagen - Stadtwerke Hagen | Jobbörse",
                              "IT-Leiter (m/w/d)", "Jobbörse", {ParsePlace("Hagen")}),
@@ -80,7 +81,8 @@ TEST(CompanyInLine, ReadsTheNameWithItsLegalForm) {
             "Muster Logistik GmbH & Co. KG");
   EXPECT_EQ(CompanyInLine("Haspe IT-Service e.K. | Voerder Straße 80 | 58135 Hagen"),
             "Haspe IT-Service e.K.");
-  EXPECT_EQ(CompanyInLine("Copyright 2026 Jugendwerk Ruhr e.V., Alleestraße 40"), "Jugendwerk Ruhr e.V.");
+  EXPECT_EQ(CompanyInLine("Copyright 2026 Jugendwerk Ruhr e.V., Alleestraße 40"),
+            "Jugendwerk Ruhr e.V.");
   EXPECT_EQ(CompanyInLine("Impressum | Datenschutz"), "");
 }
 
@@ -137,18 +139,22 @@ TEST(PageOutline, SplitsBlocksAndKnowsTheirZones) {
   const PageOutline outline = ReadOutline(document);
   std::vector<std::pair<std::string, Zone>> blocks;
   for (const OutlineBlock& block : outline.blocks) blocks.emplace_back(block.text, block.zone);
-  EXPECT_EQ(blocks, (std::vector<std::pair<std::string, Zone>>{
-                        {"Start", Zone::kNav},      {"Titel", Zone::kHeader},
-                        {"Kopf", Zone::kMain},      {"ab", Zone::kMain},
-                        {"c", Zone::kMain},         {"Teilen", Zone::kMain},
-                        {"Kurzinfo", Zone::kAside}, {"Impressum", Zone::kFooter},
-                        {"Cookies", Zone::kBanner}}));
+  EXPECT_EQ(blocks, (std::vector<std::pair<std::string, Zone>>{{"Start", Zone::kNav},
+                                                               {"Titel", Zone::kHeader},
+                                                               {"Kopf", Zone::kMain},
+                                                               {"ab", Zone::kMain},
+                                                               {"c", Zone::kMain},
+                                                               {"Teilen", Zone::kMain},
+                                                               {"Kurzinfo", Zone::kAside},
+                                                               {"Impressum", Zone::kFooter},
+                                                               {"Cookies", Zone::kBanner}}));
   EXPECT_EQ(outline.blocks[1].heading, 1);
 }
 
 TEST(PageOutline, ReadsLinksLeadsHintsAndMetadata) {
   const HtmlDocument document(
-      "<title>T</title><meta property=og:site_name content=\" Muster \"><link rel=canonical href=/c>"
+      "<title>T</title><meta property=og:site_name content=\" Muster \"><link rel=canonical "
+      "href=/c>"
       "<p><strong>Standort:</strong> Hagen</p><a href=/x>Jetzt <b>bewerben</b></a>"
       "<span class=\"job-location\">58095 Hagen</span><li><i class=\"icon-pin\"></i> Dortmund</li>"
       "<img class=logo alt=\"Muster GmbH\" src=/l.png><input type=submit value=\"Apply\">");
@@ -172,7 +178,8 @@ TEST(PageOutline, CapsBlocksAndText) {
   const PageOutline outline = ReadOutline(HtmlDocument(html));
   EXPECT_EQ(outline.blocks.size(), kMaxOutlineBlocks);
   EXPECT_TRUE(outline.truncated);
-  const PageOutline long_block = ReadOutline(HtmlDocument("<p>" + std::string(100000, 'y') + "</p>"));
+  const PageOutline long_block =
+      ReadOutline(HtmlDocument("<p>" + std::string(100000, 'y') + "</p>"));
   EXPECT_LE(long_block.blocks.front().text.size(), kMaxBlockBytes);
 }
 

@@ -102,15 +102,15 @@ TEST(GenericExtractor, SeveralAdsOnOnePageYieldNothing) {
       "<h1>Wir suchen Verstärkung!</h1><h2>Elektroniker (m/w/d)</h2><h3>Ihre Aufgaben</h3><p>a</p>"
       "<h3>Ihr Profil</h3><p>b</p><h2>Monteur (m/w/d)</h2><h3>Ihre Aufgaben</h3><p>c</p>");
   EXPECT_FALSE(e.posting);
-  const GenericExtraction repeated = Extract(Ad("Elektroniker (m/w/d)") +
-                                             "<h3>Ihre Aufgaben</h3><p>Kundendienst</p>");
+  const GenericExtraction repeated =
+      Extract(Ad("Elektroniker (m/w/d)") + "<h3>Ihre Aufgaben</h3><p>Kundendienst</p>");
   EXPECT_FALSE(repeated.posting);
   EXPECT_EQ(repeated.why, "no job ad: several ads on one page");
 }
 
 TEST(GenericExtractor, AnAdThatIsGoneYieldsNothing) {
-  const GenericExtraction e =
-      Extract("<p>Diese Stellenanzeige ist leider nicht mehr verfügbar.</p>" + Ad("IT-Leiter (m/w/d)"));
+  const GenericExtraction e = Extract(
+      "<p>Diese Stellenanzeige ist leider nicht mehr verfügbar.</p>" + Ad("IT-Leiter (m/w/d)"));
   EXPECT_FALSE(e.posting);
   EXPECT_EQ(e.why, "no job ad: the page says the ad is gone");
 }
@@ -138,18 +138,19 @@ TEST(GenericExtractor, ReadsTheCompanyFromLabelsMetadataAndFooter) {
   EXPECT_EQ(Extract(Ad("CIO (m/w/d)"), "<title>CIO (m/w/d) | Muster Logistik GmbH</title>")
                 .posting->company,
             "Muster Logistik GmbH");
-  EXPECT_EQ(Extract(Ad("CIO (m/w/d)"), "<meta property=og:site_name content=\"Muster AG Karriere\">")
-                .posting->company,
-            "Muster AG");
+  EXPECT_EQ(
+      Extract(Ad("CIO (m/w/d)"), "<meta property=og:site_name content=\"Muster AG Karriere\">")
+          .posting->company,
+      "Muster AG");
   EXPECT_EQ(Extract(Ad("CIO (m/w/d)") + "<footer><p>© 2026 Muster Logistik GmbH & Co. KG · "
-                                         "Hauptstr. 1 · 58095 Hagen</p></footer>")
+                                        "Hauptstr. 1 · 58095 Hagen</p></footer>")
                 .posting->company,
             "Muster Logistik GmbH & Co. KG");
 }
 
 TEST(GenericExtractor, ReadsEveryPlaceAFactNames) {
-  const GenericExtraction e = Extract(Ad("IT-Koordinator (m/w/d)",
-                                         "<p><strong>Standorte:</strong> Hagen, Dortmund und Bochum</p>"));
+  const GenericExtraction e = Extract(Ad(
+      "IT-Koordinator (m/w/d)", "<p><strong>Standorte:</strong> Hagen, Dortmund und Bochum</p>"));
   ASSERT_TRUE(e.posting);
   EXPECT_EQ(e.posting->locality, "Hagen");
   ASSERT_EQ(e.posting->other_places.size(), 2u);
@@ -157,13 +158,13 @@ TEST(GenericExtractor, ReadsEveryPlaceAFactNames) {
 }
 
 TEST(GenericExtractor, ReadsEmploymentTypeSalaryAndDatesFromFacts) {
-  const GenericExtraction e = Extract(Ad(
-      "CIO (m/w/d)",
-      "<table><tr><th>Arbeitszeit</th><td>Teilzeit (30 Std.)</td></tr>"
-      "<tr><th>Vergütung</th><td>3.800 – 4.300 € brutto monatlich</td></tr>"
-      "<tr><th>Veröffentlicht</th><td>vor 3 Tagen</td></tr>"
-      "<tr><th>Bewerbungsfrist</th><td>12.12.2026</td></tr>"
-      "<tr><th>Kennziffer</th><td>34/2026</td></tr></table>"));
+  const GenericExtraction e =
+      Extract(Ad("CIO (m/w/d)",
+                 "<table><tr><th>Arbeitszeit</th><td>Teilzeit (30 Std.)</td></tr>"
+                 "<tr><th>Vergütung</th><td>3.800 – 4.300 € brutto monatlich</td></tr>"
+                 "<tr><th>Veröffentlicht</th><td>vor 3 Tagen</td></tr>"
+                 "<tr><th>Bewerbungsfrist</th><td>12.12.2026</td></tr>"
+                 "<tr><th>Kennziffer</th><td>34/2026</td></tr></table>"));
   ASSERT_TRUE(e.posting) << e.why;
   EXPECT_EQ(e.posting->employment_type, "PART_TIME");
   EXPECT_EQ(e.posting->salary_min, 3800);

@@ -54,8 +54,8 @@ bool ParseRow(std::string_view line, int number, PageLabel* label) {
 std::string CompanyKey(std::string_view company) {
   std::string key = internal::Phrase(company);
   static constexpr std::string_view kForms[] = {
-      "gmbh", "ggmbh", "mbh", "ag", "se", "kg", "co", "kgaa", "ohg", "gbr", "ug", "eg",
-      "e", "v", "ev", "k", "ek", "ltd", "limited", "inc", "llc", "plc"};
+      "gmbh", "ggmbh", "mbh", "ag", "se", "kg", "co",  "kgaa",    "ohg", "gbr", "ug",
+      "eg",   "e",     "v",   "ev", "k",  "ek", "ltd", "limited", "inc", "llc", "plc"};
   for (bool again = true; again;) {
     again = false;
     for (std::string_view form : kForms) {
@@ -106,7 +106,8 @@ void ScoreAd(const PageLabel& label, const Posting& posting, PageEvalReport* rep
   if (!title) report->notes.push_back(where + "title " + Quoted(posting.title));
   if (!company) report->notes.push_back(where + "company " + Quoted(posting.company));
   if (!place) {
-    report->notes.push_back(where + "place " + Quoted(posting.postal_code + " " + posting.locality));
+    report->notes.push_back(where + "place " +
+                            Quoted(posting.postal_code + " " + posting.locality));
   }
 }
 
@@ -189,9 +190,9 @@ std::string FormatPageReport(std::string_view name, const PageEvalReport& r) {
                 std::string(name).c_str(), r.Precision(), r.Recall(), r.true_positives,
                 r.false_positives, r.false_negatives, r.true_negatives);
   out += line;
-  std::snprintf(line, sizeof line, "  fields of the ads found: title %.3f  company %.3f  place %.3f\n",
-                r.FieldShare(r.title_right), r.FieldShare(r.company_right),
-                r.FieldShare(r.place_right));
+  std::snprintf(
+      line, sizeof line, "  fields of the ads found: title %.3f  company %.3f  place %.3f\n",
+      r.FieldShare(r.title_right), r.FieldShare(r.company_right), r.FieldShare(r.place_right));
   out += line;
   for (const auto& [kind, s] : r.by_class) {
     if (kind.starts_with("ad")) {

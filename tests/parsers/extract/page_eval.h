@@ -15,8 +15,8 @@ namespace jobcrawler::parsers {
 struct PageLabel {
   int line = 0;
   std::string file;
-  std::string set;    // "dev" or "holdout"
-  std::string kind;   // "ad-cms", "listing", ...
+  std::string set;   // "dev" or "holdout"
+  std::string kind;  // "ad-cms", "listing", ...
   bool is_ad = false;
   // Accepted values ('|'-separated in the file).
   std::vector<std::string> titles;
@@ -39,15 +39,15 @@ struct PageEvalReport {
   int false_positives = 0;
   int false_negatives = 0;
   int true_negatives = 0;
-  int title_right = 0;    // of the true positives
+  int title_right = 0;  // of the true positives
   int company_right = 0;
   int place_right = 0;
   std::map<std::string, PageClassScore> by_class;
   std::vector<std::string> notes;   // every miss and wrong field, one line each
   std::vector<std::string> errors;  // unreadable rows or pages
 
-  double Precision() const;  // 1.0 when nothing was read as an ad
-  double Recall() const;     // 1.0 when nothing is labelled an ad
+  double Precision() const;            // 1.0 when nothing was read as an ad
+  double Recall() const;               // 1.0 when nothing is labelled an ad
   double FieldShare(int right) const;  // right / true positives (1.0 for none)
 };
 
