@@ -218,8 +218,23 @@ void ReadPostalPlace(const std::vector<Word>& words, std::size_t i, std::vector<
   if (!place.locality.empty()) AddPlace(std::move(place), places);
 }
 
+// The folded form of a word for comparing with kSiteWords/kSeatWords: plain
+// ASCII is only lower-cased (folding every word of a long text costs), the
+// rest is folded as Phrase does.
+std::string WordKey(std::string_view word) {
+  while (!word.empty() && std::string_view(",;:.!?)").find(word.back()) != std::string_view::npos) {
+    word.remove_suffix(1);
+  }
+  std::string key;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return Phrase(word);
+    key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return key;
+}
+
 void ReadSitePlace(const std::vector<Word>& words, std::size_t i, std::vector<Place>* places) {
-  const std::string word = Phrase(words[i].text);
+  const std::string word = WordKey(words[i].text);
   std::size_t next = i + 1;
   if (IsOneOf(word, kSeatWords)) {
     if (next >= words.size() || Phrase(words[next].text) != "in") return;

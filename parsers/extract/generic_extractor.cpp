@@ -34,6 +34,7 @@ struct Ad {
   const PageOutline& outline;
   const JobAdAssessment& assessment;
   AdFacts facts;
+  bool for_a_client = false;  // IsForAClient
 
   std::size_t Start() const {
     return assessment.title_block == internal::kNoBlock ? 0 : assessment.title_block;
@@ -121,7 +122,7 @@ std::vector<Place> FindPlaces(const Ad& ad, std::string_view company) {
   ad.ForEachAdBlock([&places](const OutlineBlock& block) {
     if (places.empty()) places = internal::PlacesInText(block.text);
   });
-  if (!places.empty() || IsForAClient(ad)) return places;
+  if (!places.empty() || ad.for_a_client) return places;
   return FooterPlaces(ad.outline, company);
 }
 
@@ -236,7 +237,7 @@ Posting BuildPosting(const Ad& ad, std::string_view today) {
   posting.description = Description(ad);
   std::vector<Place> places = FindPlaces(ad, "");
   posting.company = FindCompany(ad, places);
-  if (places.empty() && !IsForAClient(ad)) places = FooterPlaces(ad.outline, posting.company);
+  if (places.empty() && !ad.for_a_client) places = FooterPlaces(ad.outline, posting.company);
   internal::SetPlaces(places, &posting);
   std::string place_text;
   for (const std::string& value : ad.facts.location) place_text += value + " ";
@@ -266,7 +267,8 @@ GenericExtraction ExtractGenericPosting(const HtmlDocument& document, std::strin
       assessment.title_block == internal::kNoBlock
           ? 0
           : (assessment.title_block >= kNearBefore ? assessment.title_block - kNearBefore : 0);
-  const Ad ad{outline, assessment, internal::ReadAdFacts(outline, from, assessment.end_block)};
+  Ad ad{outline, assessment, internal::ReadAdFacts(outline, from, assessment.end_block)};
+  ad.for_a_client = IsForAClient(ad);
   extraction.posting = BuildPosting(ad, today);
   return extraction;
 }
