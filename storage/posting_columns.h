@@ -15,7 +15,8 @@ namespace jobcrawler::storage {
 
 // The Posting fields as stored, in the order of BindPosting/ReadPosting.
 // other_places is a JSON array of {"locality", "postal_code", "region",
-// "country"} objects, '' for a posting in one place (schema 3).
+// "country"} objects, '' for a posting in one place and in rows written
+// before the migration that added the column.
 #define JOBCRAWLER_POSTING_COLUMNS                                                       \
   "title, company, description, street, locality, postal_code, region, country, "       \
   "salary_min, salary_max, salary_currency, salary_period, employment_type, remote, "   \

@@ -1,4 +1,4 @@
-// How a posting's fields are stored: the other_places column (schema 3).
+// How a posting's fields are stored: the other_places column.
 #include "storage/posting_columns.h"
 
 #include <gtest/gtest.h>
