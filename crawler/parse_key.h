@@ -17,7 +17,7 @@ namespace jobcrawler::crawler {
 // Bump whenever a change to extraction (parsers/extract, parsers/normalize,
 // link and posting handling in crawler/page_processor.cpp) changes what an
 // unchanged page yields: every page is then parsed once more.
-inline constexpr int kParserVersion = 2;
+inline constexpr int kParserVersion = 3;
 
 // "p<version>-<16 hex digits>"; equal sources give equal keys, and any
 // change to a field listed above gives another.

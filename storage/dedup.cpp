@@ -339,6 +339,7 @@ parsers::Posting FillMissing(parsers::Posting base, const parsers::Posting& othe
   fill(base.postal_code, other.postal_code);
   fill(base.region, other.region);
   fill(base.country, other.country);
+  if (base.other_places.empty()) base.other_places = other.other_places;
   if (!base.salary_min && !base.salary_max) {
     // Salary fields travel together: a range is only meaningful with its
     // currency and period from the same record.

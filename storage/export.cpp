@@ -45,6 +45,7 @@ Json RowObject(const PostingRow& row) {
   object["last_seen"] = FormatIsoUtc(row.last_seen);
   object["status"] = row.status;
   object["matched"] = row.matched;
+  object["other_locations"] = parsers::FormatPlaces(p.other_places);
   return object;
 }
 

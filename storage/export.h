@@ -5,11 +5,13 @@
 // Text is written as stored (UTF-8). The columns, in order:
 //   id,title,company,location,postal_code,country,salary_min,salary_max,
 //   salary_currency,salary_period,employment_type,remote,date_posted,
-//   valid_through,url,source,also_seen_at,first_seen,last_seen,status,matched
+//   valid_through,url,source,also_seen_at,first_seen,last_seen,status,matched,
+//   other_locations
 // location is the locality; salaries print without trailing zeros ("85000",
 // "4500.5") and empty when absent; also_seen_at is space-separated;
 // first_seen/last_seen are ISO 8601 UTC ("2026-11-29T11:30:00Z"); matched is
-// "true" or "false".
+// "true" or "false"; other_locations lists a posting's further places as
+// parsers::FormatPlaces writes them ("44135 Dortmund (DE); Bochum").
 //
 // Departure from RFC 4180, on request only: ExcelCsvOptions() writes what
 // spreadsheet programs in German locales open directly (UTF-8 BOM, ';'

@@ -101,8 +101,8 @@ Result<std::int64_t> InsertPosting(sqlite::Database& db, const Sighting& sightin
       "INSERT INTO postings (id_key, url_key, tcl_key, " JOBCRAWLER_POSTING_COLUMNS
       ", url, source, completeness, first_seen, last_seen, first_seen_run, last_seen_run,"
       " status, matched, near_key, simhash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26,"
-      " ?27, ?27, 'active', ?28, ?29, ?30)",
+      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+      " ?27, ?28, ?28, 'active', ?29, ?30, ?31)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();
@@ -179,11 +179,11 @@ Status UpdatePosting(sqlite::Database& db, std::int64_t id, const StoredPosting&
       "UPDATE postings SET id_key = IIF(id_key = '', ?1, id_key),"
       " url_key = IIF(url_key = '', ?2, url_key), tcl_key = IIF(tcl_key = '', ?3, tcl_key),"
       " (" JOBCRAWLER_POSTING_COLUMNS ") = (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22), url = ?23, source = ?24, completeness = ?25,"
-      " last_seen = MAX(last_seen, ?26), last_seen_run = MAX(last_seen_run, ?27), matched = ?28,"
-      " near_key = ?30, simhash = ?31, " JOBCRAWLER_REOPEN_UNLESS(
+      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23), url = ?24, source = ?25, completeness = ?26,"
+      " last_seen = MAX(last_seen, ?27), last_seen_run = MAX(last_seen_run, ?28), matched = ?29,"
+      " near_key = ?31, simhash = ?32, " JOBCRAWLER_REOPEN_UNLESS(
           "(status = 'closed' AND closed_reason = 'expired' AND valid_through = ?19)")
-      " WHERE id = ?29",
+      " WHERE id = ?30",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();

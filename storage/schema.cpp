@@ -224,9 +224,14 @@ CREATE INDEX frontier_queued_by_host ON frontier (run_id, host_key, depth, id)
   WHERE state = 'queued';
 )sql";
 
+// Version 6: a posting's further places (JSON, see posting_columns.h).
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE postings ADD COLUMN other_places TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                             kVersion5};
+                                             kVersion5, kVersion6};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -29,6 +29,14 @@ nlohmann::json ToJson(const parsers::Posting& p, bool matched) {
   j["postal_code"] = p.postal_code;
   j["region"] = p.region;
   j["country"] = p.country;
+  nlohmann::json others = nlohmann::json::array();
+  for (const parsers::PostingPlace& place : p.other_places) {
+    others.push_back({{"location", place.locality},
+                      {"postal_code", place.postal_code},
+                      {"region", place.region},
+                      {"country", place.country}});
+  }
+  j["other_locations"] = std::move(others);
   j["salary_min"] = p.salary_min ? nlohmann::json(*p.salary_min) : nlohmann::json();
   j["salary_max"] = p.salary_max ? nlohmann::json(*p.salary_max) : nlohmann::json();
   j["salary_currency"] = p.salary_currency;
@@ -125,6 +133,9 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
   err << extraction.postings.size() << " posting(s), " << extraction.links.size()
       << " link(s), " << extraction.json_ld_blocks << " JSON-LD block(s) ("
       << extraction.json_ld_errors << " unreadable)\n";
+  if (!extraction.ad_verdict.empty()) {
+    err << "page without structured data: " << extraction.ad_verdict << '\n';
+  }
   for (const std::string& note : extraction.diagnostics) err << "note: " << note << '\n';
   for (const std::string& next : extraction.next_pages) err << "next page: " << next << '\n';
   return kExitOk;

@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kHeader =
     "id,title,company,location,postal_code,country,salary_min,salary_max,salary_currency,"
     "salary_period,employment_type,remote,date_posted,valid_through,url,source,also_seen_at,"
-    "first_seen,last_seen,status,matched\r\n";
+    "first_seen,last_seen,status,matched,other_locations\r\n";
 
 // 2026-11-29T11:30:00Z
 constexpr UnixMillis kNov29 = 1795951800000;
@@ -61,7 +61,7 @@ TEST(WriteCsv, WritesOneRowPerPostingInColumnOrder) {
             std::string(kHeader) +
                 "7,IT-Leiter (m/w/d),Stadtwerke Hagen GmbH,Hagen,58095,DE,85000,4500.5,EUR,YEAR,"
                 "FULL_TIME,,2026-11-20,,https://h/job/7,board,https://a/1 https://b/2,"
-                "2026-11-29T11:30:00Z,2026-11-29T11:30:00Z,active,true\r\n");
+                "2026-11-29T11:30:00Z,2026-11-29T11:30:00Z,active,true,\r\n");
 }
 
 TEST(WriteCsv, Rfc4180QuotesCommasQuotesAndLineBreaks) {
@@ -76,7 +76,7 @@ TEST(WriteCsv, Rfc4180QuotesCommasQuotesAndLineBreaks) {
                      "\"a\rb\",Düsseldorf,,,"),
             std::string::npos)
       << csv;
-  EXPECT_NE(csv.find(",false\r\n"), std::string::npos);
+  EXPECT_NE(csv.find(",false,\r\n"), std::string::npos);
 }
 
 TEST(WriteCsv, ExcelModeWritesBomAndSemicolons) {
@@ -166,7 +166,19 @@ TEST(WriteJsonl, EachLineParsesBackWithTheSameFields) {
   EXPECT_EQ(objects[0]["location"], "Hagen");
   EXPECT_TRUE(objects[1]["salary_min"].is_null());
   EXPECT_EQ(objects[1]["title"], "Leiter \"IT\"\nÄnderung");
-  EXPECT_EQ(objects[0].size(), 21u);
+  EXPECT_EQ(objects[0].size(), 22u);
+}
+
+TEST(WriteCsv, ListsAPostingsOtherPlacesLast) {
+  PostingRow row = SampleRow();
+  row.posting.other_places = {{"Dortmund", "44135", "", "DE"}, {"Montreal", "", "Quebec", "CA"}};
+  const std::string csv = Csv({row});
+  EXPECT_NE(csv.find(",active,true,44135 Dortmund (DE); Montreal (CA)\r\n"), std::string::npos)
+      << csv;
+  std::ostringstream out;
+  WriteJsonl(out, {row});
+  EXPECT_EQ(nlohmann::json::parse(out.str())["other_locations"],
+            "44135 Dortmund (DE); Montreal (CA)");
 }
 
 TEST(WriteJsonl, ReplacesInvalidUtf8InsteadOfThrowing) {

@@ -303,7 +303,49 @@ TEST(PageExtractor, FallsBackToMetaTagsLast) {
   EXPECT_EQ(ad.postings[0].format, PostingFormat::kMeta);
   EXPECT_TRUE(ExtractPage(Fixture("opengraph_home_page.html")).postings.empty());
   EXPECT_TRUE(ExtractPage(Fixture("opengraph_listing_page.html")).postings.empty());
-  EXPECT_TRUE(ExtractPage(Fixture("career_page_no_structured_data.html")).postings.empty());
+}
+
+TEST(PageExtractor, ReadsOneJobAdWithoutStructuredData) {
+  const PageExtraction page = ExtractPage(
+      Fixture("career_page_no_structured_data.html"), {.profile = nullptr, .today = "2026-11-20"});
+  ASSERT_EQ(page.postings.size(), 1u) << page.ad_verdict;
+  EXPECT_EQ(page.ad_verdict, "one job ad (title, tasks, apply)");
+  const Posting& posting = page.postings[0];
+  EXPECT_EQ(posting.format, PostingFormat::kHtmlGeneric);
+  EXPECT_EQ(posting.title, "Leitung des Fachbereichs IT und Digitalisierung (m/w/d)");
+  EXPECT_EQ(posting.company, "Stadt Hagen");
+  EXPECT_EQ(posting.locality, "Hagen");
+  EXPECT_EQ(posting.postal_code, "58095");
+  EXPECT_EQ(posting.salary_max, 8200);
+  EXPECT_EQ(posting.salary_currency, "EUR");
+  EXPECT_EQ(posting.salary_period, "MONTH");
+  EXPECT_EQ(posting.employment_type, "FULL_TIME");
+  EXPECT_EQ(posting.date_posted, "2026-11-02");
+  EXPECT_EQ(posting.valid_through, "2026-11-30");
+  EXPECT_EQ(posting.remote, "hybrid");
+  EXPECT_EQ(posting.url, "https://www.hagen.example/karriere/stellen/2026-114");
+  EXPECT_NE(posting.description.find("Sie leiten den Fachbereich mit 45 Beschäftigten."),
+            std::string::npos);
+}
+
+TEST(PageExtractor, ListingPagesYieldNoGenericPosting) {
+  for (const char* name : {"listing_with_pagination.html", "listing_with_profile.html",
+                           "opengraph_home_page.html", "pagination_weiter.html"}) {
+    EXPECT_TRUE(ExtractPage(Fixture(name)).postings.empty()) << name;
+  }
+}
+
+TEST(PageExtractor, DropsPlaceholderSalariesWithADiagnostic) {
+  const PageExtraction page = ExtractPage(JsonLdScript(
+      R"({"@type": "JobPosting", "title": "CIO", "baseSalary": {"currency": "EUR",
+          "value": {"minValue": 1, "maxValue": 1000000, "unitText": "YEAR"}}})"));
+  ASSERT_EQ(page.postings.size(), 1u);
+  EXPECT_FALSE(page.postings[0].salary_min);
+  EXPECT_FALSE(page.postings[0].salary_max);
+  EXPECT_EQ(page.postings[0].salary_currency, "");
+  EXPECT_EQ(page.diagnostics,
+            Strings{"posting \"CIO\": salary 1\xE2\x80\x93" "1000000 EUR/YEAR dropped as a "
+                    "placeholder (an amount of 1)"});
 }
 
 TEST(PageExtractor, MetaFallbackSkipsPagesThatPaginate) {
