@@ -8,6 +8,7 @@
 #include "app/monitor/monitor.h"
 #include "app/monitor/monitor_report.h"
 #include "app/monitor/monitor_stats.h"
+#include "parsers/normalize/normalize.h"
 
 namespace jobcrawler::app::report {
 namespace {
@@ -155,6 +156,10 @@ double MonthlySalary::Midpoint() const {
 std::optional<MonthlySalary> MonthlySalaryOf(const parsers::Posting& posting) {
   const auto factor = PeriodsPerMonth(posting.salary_period);
   if (!factor || (!posting.salary_min && !posting.salary_max)) return std::nullopt;
+  // Stored before placeholders were dropped at extraction: left out, as in stats.
+  const parsers::SalaryRange range{posting.salary_min, posting.salary_max,
+                                   posting.salary_currency, posting.salary_period};
+  if (!parsers::PlaceholderSalaryReason(range).empty()) return std::nullopt;
   MonthlySalary salary;
   salary.currency = posting.salary_currency;
   if (posting.salary_min) salary.min = *posting.salary_min * *factor;

@@ -111,18 +111,22 @@ TEST(WriteCsv, ExcelModeNeutralisesCellsThatStartLikeFormulas) {
   row.posting.country = "\tDE";
   row.posting.salary_currency = "\rEUR";
   row.source = "=1+1";
+  parsers::PostingPlace elsewhere;
+  elsewhere.locality = "=Dortmund";
+  row.posting.other_places = {elsewhere};
   std::string csv = Csv({row}, ExcelCsvOptions());
   EXPECT_NE(csv.find(R"x(;"'=HYPERLINK(""http://evil.example"",""IT-Leiter (m/w/d)"")";)x"),
             std::string::npos)
       << csv;
   std::vector<std::string> cells = ExcelCells(csv);
-  ASSERT_EQ(cells.size(), 21u) << csv;
+  ASSERT_EQ(cells.size(), 22u) << csv;
   EXPECT_EQ(cells[2], "'@SUM(1)");
   EXPECT_EQ(cells[3], "'+Hagen");
   EXPECT_EQ(cells[4], "'-58095");
   EXPECT_EQ(cells[5], "'\tDE");
   EXPECT_EQ(cells[8], "\"'\rEUR\"") << "CR is quoted as well";
   EXPECT_EQ(cells[15], "'=1+1");
+  EXPECT_EQ(cells[21].substr(0, 2), "'=") << "other_locations";
   EXPECT_EQ(cells[1].front(), '"');
 }
 
@@ -130,7 +134,7 @@ TEST(WriteCsv, ExcelModeLeavesNumbersAndOrdinaryTextAlone) {
   PostingRow row = SampleRow();
   row.posting.salary_min = -5;  // never scraped; a number stays a number
   std::vector<std::string> cells = ExcelCells(Csv({row}, ExcelCsvOptions()));
-  ASSERT_EQ(cells.size(), 21u);
+  ASSERT_EQ(cells.size(), 22u);
   EXPECT_EQ(cells[0], "7");
   EXPECT_EQ(cells[1], "IT-Leiter (m/w/d)");
   EXPECT_EQ(cells[6], "-5");

@@ -60,10 +60,28 @@ TEST(MonthlySalary, ConvertsEachEndToAMonthLikeStats) {
   EXPECT_DOUBLE_EQ(*salary->min, 7000);
   EXPECT_DOUBLE_EQ(*salary->max, 9000);
   EXPECT_DOUBLE_EQ(salary->Midpoint(), *MonthlyEurSalary(posting));
-  for (const char* period : {"HOUR", "DAY", "WEEK", "MONTH"}) {
+  // Amounts that are salaries in each period (not placeholders).
+  const std::pair<const char*, std::pair<double, double>> kPerPeriod[] = {
+      {"HOUR", {50, 70}}, {"DAY", {400, 560}}, {"WEEK", {2000, 2600}}, {"MONTH", {7000, 9000}}};
+  for (const auto& [period, range] : kPerPeriod) {
     posting.salary_period = period;
-    EXPECT_DOUBLE_EQ(MonthlySalaryOf(posting)->Midpoint(), *MonthlyEurSalary(posting)) << period;
+    posting.salary_min = range.first;
+    posting.salary_max = range.second;
+    const auto monthly = MonthlySalaryOf(posting);
+    const auto stats = MonthlyEurSalary(posting);
+    ASSERT_TRUE(monthly && stats) << period;
+    EXPECT_DOUBLE_EQ(monthly->Midpoint(), *stats) << period;
   }
+}
+
+TEST(MonthlySalary, LeavesOutPlaceholdersLikeStats) {
+  parsers::Posting posting;
+  posting.salary_min = 1;
+  posting.salary_max = 1'000'000;
+  posting.salary_currency = "EUR";
+  posting.salary_period = "YEAR";
+  EXPECT_FALSE(MonthlyEurSalary(posting));
+  EXPECT_FALSE(MonthlySalaryOf(posting));
 }
 
 TEST(MonthlySalary, KeepsAMissingEndMissingAndRejectsNonsense) {
