@@ -122,7 +122,11 @@ void Crawler::Loop::Pump() {
     StartFetch(std::move(*entry));
   }
   MaybeLease();
-  if (auto ready = scheduler_.NextReadyTime(); ready && pages_started_ < MaxPages()) {
+  // Only a host's politeness gap needs a wakeup. When every slot is taken
+  // or the pipeline is full, the fetch or write that frees one pumps again;
+  // a wakeup then would fire at once and re-arm, over and over.
+  const bool room = fetches() < concurrency && pipeline() < max_pipeline;
+  if (auto ready = scheduler_.NextReadyTime(); ready && room && pages_started_ < MaxPages()) {
     ArmWakeup(*ready);
   }
   CheckDone();

@@ -318,6 +318,34 @@ TEST_F(RobustPolitenessTest, GlobalConcurrencyHoldsAcrossThreeHosts) {
   ExpectBoardComplete(c_, "c", 4, db);
 }
 
+// CPU time of the calling thread, which runs the crawl loop.
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// With every slot taken and the host free to take more, the loop waits for
+// a fetch to end. (It used to arm a wakeup for the ready host that fired at
+// once, again and again: one core busy for the whole crawl.) A spinning
+// thread is always runnable and gets its share of a core even on a loaded
+// machine, a waiting one uses a few milliseconds here.
+TEST_F(RobustPolitenessTest, TheLoopSleepsWhileEverySlotIsTaken) {
+  a_.DelayEverything(milliseconds(250), false);
+  Board(a_, "a", 8);
+  options_.concurrency = 1;
+  options_.per_host_concurrency = 2;
+
+  const double cpu_before = ThreadCpuSeconds();
+  crawler::CrawlSummary summary = Crawl();
+  const double loop_cpu = ThreadCpuSeconds() - cpu_before;
+
+  EXPECT_EQ(summary.status, RunStatus::kCompleted) << summary.error;
+  EXPECT_GE(ElapsedSeconds(), 2.0);
+  EXPECT_LT(loop_cpu, 0.15 * ElapsedSeconds()) << "the loop spun while waiting for a slot";
+  ExpectBoardComplete(a_, "a", 8, CheckedDatabase());
+}
+
 // `concurrency` bounds requests in flight, robots.txt requests included.
 TEST_F(RobustPolitenessTest, GlobalConcurrencyCountsRobotsTxtRequests) {
   for (auto* site : {&a_, &b_, &c_}) site->DelayEverything(milliseconds(150), true);
