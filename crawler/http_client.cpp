@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -71,8 +72,18 @@ struct SocketWatch {
 //     callbacks are posted, so user code never runs inside curl or Fetch.
 //  6. During curl_multi_cleanup curl may still report sockets (removed or
 //     already closed) and timers; closing_ makes those callbacks no-ops.
+//  7. The Asio timer is re-armed only when curl's deadline moves earlier than
+//     the pending wait, or when that wait expires: curl moves its deadline
+//     later on nearly every socket action (the low-speed check looks a
+//     second ahead), and re-arming then would cost a timerfd_settime each
+//     time. A wait that expires before curl's current deadline re-arms for
+//     it without calling curl; one that finds no deadline (curl said -1)
+//     does nothing. So curl is called at its deadline, never before, and the
+//     wait never runs later than the deadline curl asked for.
 class HttpClient::Impl {
  public:
+  using Clock = asio::steady_timer::clock_type;
+
   explicit Impl(asio::io_context& io);
   ~Impl();
   Impl(const Impl&) = delete;
@@ -93,6 +104,9 @@ class HttpClient::Impl {
   void OnSocketReady(const std::shared_ptr<SocketWatch>& watch, curl_socket_t fd, bool read,
                      const boost::system::error_code& ec);
   void SetTimer(long timeout_ms);
+  void ArmTimer(Clock::time_point when);
+  void OnTimerExpired();
+  void PostTimeout();
   void SocketAction(curl_socket_t fd, int event);
   void DrainCompleted();
   void Finish(CURL* easy, CURLcode code);
@@ -104,7 +118,13 @@ class HttpClient::Impl {
   bool closing_ = false;
   // Declared before multi_: curl_multi_cleanup calls back into them.
   asio::steady_timer timer_;
-  std::uint64_t timer_generation_ = 0;  // ignores stale timer/post handlers
+  // Invariant 7: curl's latest deadline (none after -1 or 0), when the
+  // pending wait of timer_ expires (none when no wait is pending), and
+  // whether a timeout of 0 is posted and still wanted.
+  std::optional<Clock::time_point> deadline_;
+  std::optional<Clock::time_point> armed_;
+  bool timeout_due_ = false;
+  std::uint64_t wait_generation_ = 0;  // ignores handlers of replaced waits
   std::unordered_map<curl_socket_t, std::shared_ptr<SocketWatch>> sockets_;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> transfers_;
   MultiHandle multi_;
@@ -249,22 +269,45 @@ void HttpClient::Impl::OnSocketReady(const std::shared_ptr<SocketWatch>& watch, 
   if (it != sockets_.end() && it->second == watch) ArmWaits(watch, fd);
 }
 
+// Invariant 7; a later call supersedes a posted timeout of 0.
 void HttpClient::Impl::SetTimer(long timeout_ms) {
-  const std::uint64_t generation = ++timer_generation_;
-  timer_.cancel();
-  if (timeout_ms < 0) return;
-  auto fire = [this, alive = std::weak_ptr<bool>(alive_), generation] {
-    if (alive.expired() || generation != timer_generation_) return;
+  timeout_due_ = false;
+  deadline_.reset();
+  if (timeout_ms < 0) return;  // a pending wait expires and finds nothing due
+  if (timeout_ms == 0) return PostTimeout();
+  deadline_ = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  if (armed_ && *armed_ <= *deadline_) return;  // expires first, re-arms then
+  ArmTimer(*deadline_);
+}
+
+void HttpClient::Impl::PostTimeout() {
+  const bool posted = timeout_due_;
+  timeout_due_ = true;
+  if (posted) return;  // the one already posted will do
+  asio::post(io_, [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.expired() || !timeout_due_) return;
+    timeout_due_ = false;
     SocketAction(CURL_SOCKET_TIMEOUT, 0);
-  };
-  if (timeout_ms == 0) {
-    asio::post(io_, std::move(fire));
-    return;
-  }
-  timer_.expires_after(std::chrono::milliseconds(timeout_ms));
-  timer_.async_wait([fire = std::move(fire)](const boost::system::error_code& ec) {
-    if (!ec) fire();
   });
+}
+
+void HttpClient::Impl::ArmTimer(Clock::time_point when) {
+  armed_ = when;
+  const std::uint64_t generation = ++wait_generation_;
+  timer_.expires_at(when);  // a pending wait ends with operation_aborted
+  timer_.async_wait([this, alive = std::weak_ptr<bool>(alive_),
+                     generation](const boost::system::error_code& ec) {
+    if (ec || alive.expired() || generation != wait_generation_) return;
+    OnTimerExpired();
+  });
+}
+
+void HttpClient::Impl::OnTimerExpired() {
+  armed_.reset();
+  if (!deadline_) return;  // curl wants no timeout now
+  if (*deadline_ > Clock::now()) return ArmTimer(*deadline_);
+  deadline_.reset();
+  SocketAction(CURL_SOCKET_TIMEOUT, 0);
 }
 
 void HttpClient::Impl::SocketAction(curl_socket_t fd, int event) {

@@ -198,6 +198,53 @@ TEST_F(HttpClientTest, SlowReplyTimesOut) {
       << result.network_reason;
 }
 
+// The timer is re-armed when curl's deadline moves earlier: a short timeout
+// added while a long one is pending fires on time.
+TEST_F(HttpClientTest, AnEarlierDeadlineReArmsTheTimer) {
+  HttpReply reply = HttpReply::Text("late");
+  reply.delay = milliseconds(2500);
+  On("/slow", reply);
+  FetchRequest patient = Request("/slow");
+  patient.timeout = milliseconds(4000);
+  patient.low_speed_bytes = 0;  // no low-speed check: only the timeouts set deadlines
+  FetchRequest hasty = patient;
+  hasty.timeout = milliseconds(300);
+  std::optional<FetchResult> first, second;
+  client_->Fetch(patient, [&](FetchResult r) { first = std::move(r); });
+  RunFor(io_, milliseconds(600));  // connected; only the long deadline is armed
+  const auto start = steady_clock::now();
+  client_->Fetch(hasty, [&](FetchResult r) { second = std::move(r); });
+  ASSERT_TRUE(RunUntil(io_, [&] { return second.has_value(); }));
+  EXPECT_EQ(second->error, FetchError::kTimeout);
+  EXPECT_LT(steady_clock::now() - start, milliseconds(1500));
+  ASSERT_TRUE(RunUntil(io_, [&] { return first.has_value(); }));
+  EXPECT_EQ(first->error, FetchError::kNone) << first->error_message;
+}
+
+// A later deadline is not armed at once; the wait for the earlier one, when
+// it expires with nothing due, re-arms for it: the later timeout still fires.
+TEST_F(HttpClientTest, ALaterDeadlineFiresAfterTheEarlierOneWentAway) {
+  On("/fast", HttpReply::Text("quick"));
+  HttpReply reply = HttpReply::Text("late");
+  reply.delay = milliseconds(3000);
+  On("/slow", reply);
+  FetchRequest quick = Request("/fast");
+  quick.timeout = milliseconds(300);  // armed first; gone when /fast answers
+  quick.low_speed_bytes = 0;
+  FetchRequest slow = Request("/slow");
+  slow.timeout = milliseconds(1000);
+  slow.low_speed_bytes = 0;
+  std::optional<FetchResult> first, second;
+  const auto start = steady_clock::now();
+  client_->Fetch(quick, [&](FetchResult r) { first = std::move(r); });
+  client_->Fetch(slow, [&](FetchResult r) { second = std::move(r); });
+  ASSERT_TRUE(RunUntil(io_, [&] { return first.has_value() && second.has_value(); }));
+  EXPECT_EQ(first->error, FetchError::kNone) << first->error_message;
+  EXPECT_EQ(second->error, FetchError::kTimeout) << "the 1 s timeout never fired";
+  EXPECT_GE(steady_clock::now() - start, milliseconds(900));
+  EXPECT_LT(steady_clock::now() - start, milliseconds(2500));
+}
+
 TEST_F(HttpClientTest, ResetBeforeReplyIsConnectOrTransferError) {
   HttpReply reply;
   reply.reset = true;
