@@ -245,8 +245,10 @@ void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
     storage::PageWrite write;
     std::string signature;
     try {
-      write = ProcessPage(result, context, &signature);
+      write = ProcessPage(std::move(result), context, &signature);
     } catch (const std::exception& e) {
+      // The body may be gone to the parser: the outcome then has no content
+      // hash, and the page is parsed again next time.
       write = storage::PageWrite{};
       write.page = MakeOutcome(result, entry, context.now);
       write.page.error = fmt::format("could not process page: {}", e.what());

@@ -227,8 +227,11 @@ storage::PageWrite NotModifiedWrite(const FetchResult& result, const PageContext
   return UnchangedWrite(MakeOutcome(result, *context.entry, context.now), context);
 }
 
-storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context,
-                               std::string* signature) {
+namespace {
+
+// ProcessPage; `body` is null or result.body, which may then be taken.
+storage::PageWrite ProcessPageOf(const FetchResult& result, std::string* body,
+                                 const PageContext& context, std::string* signature) {
   storage::PageWrite write;
   write.page = MakeOutcome(result, *context.entry, context.now);
   bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
@@ -246,7 +249,8 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   }
   if (!IsHtmlContentType(result.content_type)) return write;
   // gumbo reads UTF-8 only: decode legacy charsets (ISO-8859-1 and friends) first.
-  parsers::DecodedBody decoded = parsers::DecodeHtml(result.body, result.content_type);
+  parsers::DecodedBody decoded = body ? parsers::DecodeOwnedHtml(std::move(*body), result.content_type)
+                                       : parsers::DecodeHtml(result.body, result.content_type);
   parsers::PageExtraction page = parsers::ExtractPage(
       decoded.utf8, {.profile = &context.scope->profile(), .today = IsoDateUtc(context.now)});
   if (signature) *signature = page.page_signature;
@@ -256,6 +260,18 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   AddLinks(page, base, context, write);
   AddSightings(page, base, context, write);
   return write;
+}
+
+}  // namespace
+
+storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context,
+                               std::string* signature) {
+  return ProcessPageOf(result, nullptr, context, signature);
+}
+
+storage::PageWrite ProcessPage(FetchResult&& result, const PageContext& context,
+                               std::string* signature) {
+  return ProcessPageOf(result, &result.body, context, signature);
 }
 
 }  // namespace jobcrawler::crawler

@@ -63,6 +63,11 @@ storage::PageWrite NotModifiedWrite(const FetchResult& result, const PageContext
 // links; see parsers::PageExtraction::page_signature), empty for non-HTML.
 storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& context,
                                std::string* signature = nullptr);
+// The same, taking result.body for the parser instead of copying it (an
+// HTML body that is UTF-8 already is parsed where curl wrote it); the other
+// fields of `result` are left as they were.
+storage::PageWrite ProcessPage(FetchResult&& result, const PageContext& context,
+                               std::string* signature = nullptr);
 
 }  // namespace jobcrawler::crawler
 

@@ -6,9 +6,13 @@
 #include <unicode/ucnv_cb.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace jobcrawler::parsers {
 namespace {
@@ -52,15 +56,29 @@ Utf8Step NextUtf8Sequence(std::string_view text) {
   return {length, 0};
 }
 
+// Eight bytes at a time while they are ASCII (most of any page: markup,
+// scripts, styles), sequence by sequence otherwise.
 bool IsValidUtf8(std::string_view text) {
-  while (!text.empty()) {
-    const Utf8Step step = NextUtf8Sequence(text);
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const Utf8Step step = NextUtf8Sequence(text.substr(i));
     if (step.valid == 0) return false;
-    text.remove_prefix(step.valid);
+    i += step.valid;
   }
   return true;
 }
 
+// `bytes` as UTF-8 with every invalid sequence replaced; valid input takes
+// IsValidUtf8 and a copy (or a move, see DecodeHtml) instead.
 DecodedBody DecodeUtf8(std::string_view bytes) {
   DecodedBody decoded;
   decoded.charset = "utf-8";
@@ -144,6 +162,14 @@ DecodedBody Decode(std::string_view bytes, std::string_view charset, std::string
   return *std::move(decoded);
 }
 
+// The encoding of `body` and where it was found; `skip` is the length of a
+// byte order mark to drop.
+struct Sniffed {
+  std::string_view charset;
+  std::string_view source;
+  std::size_t skip = 0;
+};
+
 struct ByteOrderMark {
   std::string_view bytes;
   std::string_view charset;
@@ -154,18 +180,50 @@ constexpr std::array kByteOrderMarks = {
     ByteOrderMark{"\xFE\xFF", "utf-16be"},
 };
 
+// The order of charset.h: BOM, header, meta, then valid UTF-8 or windows-1252.
+// `valid_utf8` is set when the whole body (after the BOM) was checked and is.
+Sniffed Sniff(std::string_view body, std::string_view content_type, bool& valid_utf8) {
+  valid_utf8 = false;
+  for (const ByteOrderMark& bom : kByteOrderMarks) {
+    if (body.starts_with(bom.bytes)) return {bom.charset, "bom", bom.bytes.size()};
+  }
+  const std::string_view from_header = CanonicalCharsetName(CharsetFromContentType(content_type));
+  if (!from_header.empty()) return {from_header, "header"};
+  const std::string_view from_meta = PrescanMetaCharset(body);
+  if (!from_meta.empty()) return {from_meta, "meta"};
+  valid_utf8 = IsValidUtf8(body);
+  return {valid_utf8 ? "utf-8" : "windows-1252", "default"};
+}
+
+// A body that is UTF-8 already needs no decoding: it is checked and kept.
+template <typename Body>
+DecodedBody DecodeSniffed(Body&& body, std::string_view content_type) {
+  bool checked = false;
+  const Sniffed sniffed = Sniff(body, content_type, checked);
+  const std::string_view bytes = std::string_view(body).substr(sniffed.skip);
+  if (sniffed.charset != "utf-8" || (!checked && !IsValidUtf8(bytes))) {
+    return Decode(bytes, sniffed.charset, sniffed.source);
+  }
+  DecodedBody decoded;
+  decoded.charset = "utf-8";
+  decoded.source = std::string(sniffed.source);
+  if constexpr (std::is_same_v<Body, std::string>) {
+    decoded.utf8 = std::move(body);  // `body` is an rvalue here
+    decoded.utf8.erase(0, sniffed.skip);
+  } else {
+    decoded.utf8.assign(bytes);
+  }
+  return decoded;
+}
+
 }  // namespace
 
 DecodedBody DecodeHtml(std::string_view body, std::string_view content_type) {
-  for (const ByteOrderMark& bom : kByteOrderMarks) {
-    if (body.starts_with(bom.bytes))
-      return Decode(body.substr(bom.bytes.size()), bom.charset, "bom");
-  }
-  const std::string_view from_header = CanonicalCharsetName(CharsetFromContentType(content_type));
-  if (!from_header.empty()) return Decode(body, from_header, "header");
-  const std::string_view from_meta = PrescanMetaCharset(body);
-  if (!from_meta.empty()) return Decode(body, from_meta, "meta");
-  return Decode(body, IsValidUtf8(body) ? "utf-8" : "windows-1252", "default");
+  return DecodeSniffed(body, content_type);
+}
+
+DecodedBody DecodeOwnedHtml(std::string&& body, std::string_view content_type) {
+  return DecodeSniffed(std::move(body), content_type);
 }
 
 }  // namespace jobcrawler::parsers

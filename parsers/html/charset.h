@@ -40,7 +40,13 @@ struct DecodedBody {
 // in the first kMetaPrescanBytes; else UTF-8 when the whole body is valid
 // UTF-8, else windows-1252. Unknown labels are skipped. A body of bytes that
 // fit no encoding still decodes, with replacement characters.
+// A body that is UTF-8 (declared so, or undeclared and valid) is only
+// validated, not decoded, and copied into `utf8` as it is.
 DecodedBody DecodeHtml(std::string_view body, std::string_view content_type);
+
+// DecodeHtml, but a valid UTF-8 body is moved into `utf8` instead of
+// copied; `body` is left unspecified.
+DecodedBody DecodeOwnedHtml(std::string&& body, std::string_view content_type);
 
 // The canonical WHATWG name for an encoding label ("Latin1 " gives
 // "windows-1252"), or "" for a label this module does not know.

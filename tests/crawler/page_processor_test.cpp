@@ -67,6 +67,23 @@ TEST(PageProcessor, FollowsInScopeLinksCanonicalisedOnceAtTheNextDepth) {
   }
 }
 
+// The crawl loop hands its result over (the body is parsed where curl wrote
+// it); what it gets back is the same as from a copy.
+TEST(PageProcessor, TakingTheBodyGivesTheSameWriteAsCopyingIt) {
+  Fixture f;
+  const FetchResult kept = Ok(kListing);
+  FetchResult handed = kept;
+  const storage::PageWrite copied = ProcessPage(kept, f.Context());
+  const storage::PageWrite taken = ProcessPage(std::move(handed), f.Context());
+  EXPECT_EQ(Urls(taken), Urls(copied));
+  ASSERT_EQ(taken.sightings.size(), 1u);
+  ASSERT_EQ(copied.sightings.size(), 1u);
+  EXPECT_EQ(taken.sightings[0].posting.title, copied.sightings[0].posting.title);
+  EXPECT_EQ(taken.page.content_hash, copied.page.content_hash);
+  EXPECT_EQ(taken.page.bytes, copied.page.bytes);
+  EXPECT_EQ(handed.url, kept.url) << "only the body is taken";
+}
+
 TEST(PageProcessor, FollowsNothingBeyondMaxDepth) {
   Fixture f;
   EXPECT_TRUE(ProcessPage(Ok(kListing), f.Context(/*max_depth=*/1)).links.empty());

@@ -27,6 +27,44 @@ TEST(Charset, LeavesValidUtf8Unchanged) {
   EXPECT_FALSE(decoded.replaced);
 }
 
+// A UTF-8 body is checked, not decoded: an owned one is moved as it is.
+TEST(Charset, MovesAnOwnedValidUtf8BodyWithoutCopying) {
+  std::string body = "<p>Stellenangebote für Führungskräfte</p>" + std::string(4000, 'x');
+  const std::string expected = body;
+  const char* bytes = body.data();
+  const DecodedBody decoded = DecodeOwnedHtml(std::move(body), "");
+  EXPECT_EQ(decoded.utf8, expected);
+  EXPECT_EQ(decoded.utf8.data(), bytes);
+  EXPECT_EQ(decoded.charset + " from " + decoded.source, "utf-8 from default");
+}
+
+TEST(Charset, AnOwnedBodyIsDecodedLikeABorrowedOne) {
+  for (const std::string& body : {std::string("\xEF\xBB\xBF" "BOM \xC3\xA4"), std::string("f\374r"),
+                                 std::string("bad \xC3 utf-8")}) {
+    for (std::string_view type : {"", "text/html; charset=utf-8"}) {
+      const DecodedBody borrowed = DecodeHtml(body, type);
+      const DecodedBody owned = DecodeOwnedHtml(std::string(body), type);
+      EXPECT_EQ(owned.utf8, borrowed.utf8) << body << " " << type;
+      EXPECT_EQ(owned.charset, borrowed.charset);
+      EXPECT_EQ(owned.source, borrowed.source);
+      EXPECT_EQ(owned.replaced, borrowed.replaced);
+    }
+  }
+}
+
+// The check reads eight ASCII bytes at a time: a bad or multi-byte sequence
+// is found wherever it falls, across those steps too.
+TEST(Charset, ChecksUtf8AtEveryOffset) {
+  for (std::size_t at = 0; at < 20; ++at) {
+    const std::string prefix(at, 'a');
+    EXPECT_EQ(CharsetOf(prefix + "\xC3\xA4" + std::string(9, 'b')), "utf-8 from default") << at;
+    EXPECT_EQ(CharsetOf(prefix + "\xE2\x82\xAC" + std::string(9, 'b')), "utf-8 from default") << at;
+    EXPECT_EQ(CharsetOf(prefix + "\xC3" + std::string(9, 'b')), "windows-1252 from default") << at;
+    EXPECT_EQ(CharsetOf(prefix + "\xE2\x82"), "windows-1252 from default") << at;
+    EXPECT_EQ(CharsetOf(prefix + "\xED\xA0\x80"), "windows-1252 from default") << at;  // surrogate
+  }
+}
+
 TEST(Charset, DecodesLatin1DeclaredInHeader) {
   const DecodedBody decoded =
       DecodeHtml("Stellenangebote f\374r F\374hrungskr\344fte",  // octal: ü is \374, ä \344
