@@ -146,11 +146,23 @@ void Crawler::Loop::RecordDisallowed(storage::FrontierEntry entry) {
   Write(Unfetched(entry, "disallowed by robots.txt"));
 }
 
-// Sends a leased entry to the scheduler once its host's robots.txt allows it.
+// A source's own respect_robots_txt, else [crawler]'s.
+bool Crawler::Loop::RespectsRobots(const std::string& source) {
+  const SourceScope* scope = ScopeFor(source);
+  const std::optional<bool> own = scope ? scope->respect_robots_txt() : std::nullopt;
+  return own.value_or(options_.respect_robots_txt);
+}
+
+// Sends a leased entry to the scheduler once its host's robots.txt allows it
+// (at once for a source that does not respect robots.txt).
 void Crawler::Loop::Admit(storage::FrontierEntry entry) {
   source_hosts_[entry.source].insert(entry.host_key);
   if (HostGivenUp(entry.host_key)) {
     RecordGivenUp(std::move(entry));
+    return;
+  }
+  if (!RespectsRobots(entry.source)) {
+    scheduler_.Add(std::move(entry));
     return;
   }
   switch (robots_.Check(entry, Clock::now())) {
