@@ -69,7 +69,7 @@ storage::FeedWalkStep StepOf(const std::string& request, const PageContext& cont
 
 void EndIncomplete(storage::FeedWalkStep& step, const std::string& what) {
   step.state = storage::FeedWalkState::kIncomplete;
-  step.message = fmt::format("{} (feed {})", what, step.walk);
+  step.message = fmt::format("{} in the walk from {}", what, step.walk);
 }
 
 // Queues the walk's next page, at the entry's own depth and without the
@@ -107,7 +107,7 @@ void StepAfter(const parsers::FeedPage& page, const FetchResult& result,
       return;
     }
     step.state = storage::FeedWalkState::kMore;
-    if (next.too_broad) step.message = fmt::format("{} (feed {})", next.message, step.walk);
+    if (next.too_broad) step.message = fmt::format("{} in the walk from {}", next.message, step.walk);
     return;
   }
   if (next.complete) {

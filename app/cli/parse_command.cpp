@@ -140,14 +140,19 @@ int PrintFeed(const crawler::Source& source, const Page& page, const parsers::Ma
     json["also_seen_at"] = also;
     out << json.dump() << '\n';
   }
-  err << postings << " posting(s) from a " << parsers::FeedTypeName(source.type)
-      << " response (" << parsers::FeedShapeName(feed.shape) << ")\n";
+  err << postings << " posting(s) in the " << parsers::FeedTypeName(source.type)
+      << " response (shape " << parsers::FeedShapeName(feed.shape) << ")\n";
   if (feed.truncated) err << "note: a limit cut the response; the listing is incomplete\n";
   for (const std::string& note : feed.diagnostics) err << "note: " << note << '\n';
   if (!crawler::IsFeedType(source.type)) return kExitOk;
   WritePaging(feed, source.type, page, err);
   if (feed.shape != parsers::FeedShape::kUnknown) return kExitOk;
-  err << "jobcrawler: not a " << parsers::FeedTypeName(source.type) << " response\n";
+  if (page.url.empty() && source.type == parsers::FeedType::kPersonio) {
+    err << "note: a Personio feed's job pages are built from the feed's address: parse its URL, "
+           "or name its source with --source\n";
+  }
+  err << "jobcrawler: the response was not understood as type "
+      << parsers::FeedTypeName(source.type) << '\n';
   return kExitFailure;
 }
 
@@ -213,6 +218,9 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
     page = Fetch(url, config.crawler, source);
   } else {
     page = Read(command.target);
+    // The file stands in for a response of the source: Personio's job pages
+    // and relative URLs are built from the address it came from.
+    if (!source.start_urls.empty()) page.url = crawler::FirstRequestUrl(source, source.start_urls[0]);
   }
   if (!page.error.empty()) {
     err << "jobcrawler: " << page.error << '\n';
