@@ -110,7 +110,9 @@ class Crawler::Loop {
   void NoteHostHealth(const std::string& host_key, const FetchResult& result);
   bool HostGivenUp(const std::string& host_key) const;
   void RecordGivenUp(storage::FrontierEntry entry);
-  static storage::PageWrite Unfetched(const storage::FrontierEntry& entry, std::string error);
+  // The write for an entry that was not fetched; for a feed source it ends
+  // the entry's walk incomplete, saying why (crawler/feed_processor.h).
+  storage::PageWrite Unfetched(const storage::FrontierEntry& entry, std::string error);
   void RecordDisallowed(storage::FrontierEntry entry);
   bool RespectsRobots(const std::string& source);
   void Admit(storage::FrontierEntry entry);

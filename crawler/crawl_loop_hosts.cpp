@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "crawler/crawl_loop.h"
+#include "crawler/feed_processor.h"
+#include "crawler/feed_source.h"
 #include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
@@ -133,6 +135,9 @@ storage::PageWrite Crawler::Loop::Unfetched(const storage::FrontierEntry& entry,
   write.page.source = entry.source;
   write.page.error = std::move(error);
   write.page.fetched_at = NowMillis();
+  if (const SourceScope* scope = ScopeFor(entry.source); scope && IsFeedType(scope->type())) {
+    write.feed_walk = UnfetchedStep(*scope, entry, write.page.error);
+  }
   return write;
 }
 
@@ -194,6 +199,7 @@ void Crawler::Loop::AdmitWhenRobotsUnreachable(storage::FrontierEntry entry) {
   if (entry.attempts + 1 < options_.max_attempts) {
     storage::PageWrite write =
         Unfetched(entry, fmt::format("robots.txt unreachable ({}); tried again later", reason));
+    write.feed_walk.reset();  // tried again: the walk is not over
     write.retry_at = NowMillis() + std::chrono::duration_cast<std::chrono::milliseconds>(
                                        RobotsCache::kUnreachableRetry)
                                        .count();

@@ -58,12 +58,12 @@ std::string FailureText(const FetchResult& result, const PageContext& context) {
   return text;
 }
 
-storage::FeedWalkStep StepOf(const std::string& request, const PageContext& context) {
+storage::FeedWalkStep StepOf(const std::string& request, const SourceScope& scope,
+                             const storage::FrontierEntry& entry) {
   storage::FeedWalkStep step;
-  const parsers::FeedType type = context.scope->type();
-  step.walk = FeedWalkKey(type, request);
-  if (step.walk.empty()) step.walk = context.entry->url;
-  step.page = FeedPageNumber(type, request);
+  step.walk = FeedWalkKey(scope.type(), request);
+  if (step.walk.empty()) step.walk = entry.url;
+  step.page = FeedPageNumber(scope.type(), request);
   return step;
 }
 
@@ -150,7 +150,7 @@ void AddFeedSightings(std::vector<parsers::FeedPosting> entries, std::string_vie
 void AddFeedResponse(const FetchResult& result, const PageContext& context,
                      storage::PageWrite& write) {
   const std::string request = RequestUrl(result, *context.entry);
-  storage::FeedWalkStep step = StepOf(request, context);
+  storage::FeedWalkStep step = StepOf(request, *context.scope, *context.entry);
   const bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
   if (!ok) {
     const std::string why = FailureText(result, context);
@@ -170,6 +170,14 @@ void AddFeedResponse(const FetchResult& result, const PageContext& context,
   StepAfter(page, result, request, context, step, write);
   write.feed_walk = std::move(step);
   AddFeedSightings(std::move(page.postings), BaseOf(result, *context.entry), context, write);
+}
+
+storage::FeedWalkStep UnfetchedStep(const SourceScope& scope, const storage::FrontierEntry& entry,
+                                    const std::string& why) {
+  storage::FeedWalkStep step =
+      StepOf(entry.fetch_url.empty() ? entry.url : entry.fetch_url, scope, entry);
+  EndIncomplete(step, fmt::format("page {} was not fetched: {}", step.page, why));
+  return step;
 }
 
 void AddJsonBodyPostings(const FetchResult& result, const PageContext& context,

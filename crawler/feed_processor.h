@@ -5,6 +5,7 @@
 #ifndef JOBCRAWLER_CRAWLER_FEED_PROCESSOR_H_
 #define JOBCRAWLER_CRAWLER_FEED_PROCESSOR_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,12 @@ namespace jobcrawler::crawler {
 // unchanged-page shortcut for them, which would lose the walk's step.
 void AddFeedResponse(const FetchResult& result, const PageContext& context,
                      storage::PageWrite& write);
+
+// The step that ends the walk of `entry`, a URL of the feed source `scope`
+// describes, that was not fetched at all (robots.txt, a host given up or
+// unreachable): incomplete, saying `why`.
+storage::FeedWalkStep UnfetchedStep(const SourceScope& scope, const storage::FrontierEntry& entry,
+                                    const std::string& why);
 
 // For an html source: a 2xx response whose body is JSON (LooksLikeJsonBody)
 // read with ParseFeed(kHtml) for schema.org postings. A JSON body without

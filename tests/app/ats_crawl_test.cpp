@@ -132,6 +132,8 @@ TEST_F(AtsCrawlTest, RespectRobotsTxtPerSourceOverridesTheCrawlersSetting) {
   WriteConfig(Source("volmetal", "personio", site_.Url("/xml"), "respect_robots_txt = true"));
   CrawlOutcome run = Crawl();
   EXPECT_EQ(run.status, app::kExitSourceHealth);
+  EXPECT_THAT(run.err, HasSubstr("WARNING: source volmetal: page 1 was not fetched: disallowed "
+                                 "by robots.txt"));
   EXPECT_EQ(site_.Hits("/xml"), 1) << "disallowed this time";
   EXPECT_EQ(site_.Hits("/robots.txt"), 1);
 }

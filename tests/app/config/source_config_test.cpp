@@ -3,15 +3,18 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/config/config.h"
 #include "app/config/source_checks.h"
+#include "crawler/feed_source.h"
 
 namespace jobcrawler::app {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using parsers::FeedType;
 
 constexpr char kJobsuche[] =
@@ -107,6 +110,21 @@ TEST(SourceConfig, AStartUrlOfTheWrongShapeForItsTypeIsRefused) {
             "wo=Hagen");
   EXPECT_THAT(ErrorOf(SourceOf("personio", "https://a.jobs.personio.de/job/17")),
               HasSubstr("not a Personio feed URL: its path ends in /xml"));
+}
+
+TEST(SourceConfig, TheShippedConfigSearchesTheJobsucheForItLeadershipAroundHagen) {
+  const Config config = LoadConfigFile(JOBCRAWLER_TEST_DATA_DIR "/../../config.toml");
+  const auto jobsuche = std::find_if(config.sources.begin(), config.sources.end(), [](auto& s) {
+    return s.type == FeedType::kArbeitsagentur;
+  });
+  ASSERT_NE(jobsuche, config.sources.end()) << "enabled";
+  EXPECT_GE(jobsuche->start_urls.size(), 2u);
+  for (const std::string& url : jobsuche->start_urls) {
+    EXPECT_THAT(url, HasSubstr("wo=Hagen&umkreis=25&angebotsart=1"));
+    EXPECT_THAT(url, Not(HasSubstr("veroeffentlichtseit"))) << "an older open ad would close";
+  }
+  EXPECT_EQ(crawler::FeedWalkKeys(*jobsuche).size(), jobsuche->start_urls.size())
+      << "no search repeats another";
 }
 
 TEST(SourceChecks, AcceptEachTypesOwnUrlsAndLocalStandIns) {
