@@ -295,8 +295,12 @@ void Crawler::Loop::SaveRobots(const std::string& host_key, const FetchResult& r
 }
 
 // Sitemaps of a host (robots.txt Sitemap: lines on the same site, and
-// /sitemap.xml) enter the frontier once per run; ProcessPage reads them.
+// /sitemap.xml) enter the frontier once per run, for html sources;
+// ProcessPage reads them.
 void Crawler::Loop::EnqueueSitemaps(const std::string& host_key, const std::string& source) {
+  // A feed's host has no pages for it: its listing is the feed.
+  const SourceScope* scope = ScopeFor(source);
+  if (scope && IsFeedType(scope->type())) return;
   if (!options_.use_sitemaps || !sitemap_hosts_.insert(host_key).second) return;
   std::vector<std::string> candidates = robots_.Sitemaps(host_key);
   std::optional<std::string> probe = CanonicalizeUrl(host_key + "/sitemap.xml");

@@ -119,6 +119,20 @@ TEST_F(AtsCrawlTest, AnHtmlSourceReadsPostingsFromAJsonBody) {
   EXPECT_FALSE(Postings().empty());
 }
 
+TEST_F(AtsCrawlTest, AFeedsHostIsNotSearchedForSitemaps) {
+  site_.On("/robots.txt", app::HttpReply::Text("User-agent: *\nAllow: /\nSitemap: " +
+                                               site_.Url("/sitemap.xml") + "\n"));
+  site_.On("/sitemap.xml", Typed("<urlset/>", "application/xml"));
+  site_.On("/xml", Typed(ReadFeedData("personio_hagen.xml"), "application/xml"));
+  use_sitemaps_ = true;
+  WriteConfig(Source("volmetal", "personio", site_.Url("/xml")));
+  CrawlOutcome run = Crawl();
+  EXPECT_EQ(run.status, app::kExitOk) << "a sitemap read as a feed response would spoil the walk: "
+                                      << run.err;
+  EXPECT_EQ(site_.Hits("/sitemap.xml"), 0);
+  EXPECT_EQ(site_.Hits("/robots.txt"), 1);
+}
+
 TEST_F(AtsCrawlTest, RespectRobotsTxtPerSourceOverridesTheCrawlersSetting) {
   site_.On("/robots.txt", app::HttpReply::Text("User-agent: *\nDisallow: /\n"));
   site_.On("/xml", Typed(ReadFeedData("personio_hagen.xml"), "application/xml"));

@@ -39,7 +39,8 @@ class FeedCrawlTest : public ::testing::Test {
     config_path_ = dir_.File("config.toml");
     std::ofstream file(config_path_);
     file << "[crawler]\nper_host_delay_ms = 0\nper_host_concurrency = 2\n"
-         << "timeout_seconds = 5\nconnect_timeout_seconds = 2\nuse_sitemaps = false\n"
+         << "timeout_seconds = 5\nconnect_timeout_seconds = 2\n"
+         << "use_sitemaps = " << (use_sitemaps_ ? "true" : "false") << "\n"
          << "max_attempts = " << max_attempts << "\n"
          << crawler_extra_ << "[storage]\ndatabase = \"" << database_ << "\"\n"
          << "[monitoring]\nclose_after_missed_runs = " << close_after_missed_runs << "\n"
@@ -93,6 +94,7 @@ class FeedCrawlTest : public ::testing::Test {
   std::string database_;
   std::string config_path_;
   std::string crawler_extra_;  // more [crawler] lines, each ending in "\n"
+  bool use_sitemaps_ = false;
 };
 
 }  // namespace jobcrawler::testing
