@@ -7,7 +7,9 @@
 // the number of fetched-but-unwritten pages is bounded, so parsing and
 // SQLite writes never stall the fetch loop and memory stays bounded.
 // The frontier's state is in the store: a run killed at any point resumes
-// from it (leased entries return to the queue).
+// from it (leased entries return to the queue). Page writes are committed in
+// batches (kWriteBatchPages): a kill loses the uncommitted batch, whose pages
+// the resumed run fetches again.
 //
 // A stop (RequestStop, SIGINT/SIGTERM, max_duration) ends Run() within
 // kStopBound: fetches are cancelled, parses not yet started are dropped
@@ -31,6 +33,12 @@ namespace jobcrawler::crawler {
 
 // The longest a stop takes, from the request to the end of Run().
 inline constexpr std::chrono::milliseconds kStopBound{5000};
+
+// Page writes share a transaction (storage::Store::BatchWrites) of at most
+// this many pages, committed at least every 250 ms (the progress tick): a
+// kill loses no more, and those pages are fetched again on resume. A batch
+// writes each index page it touches once instead of once per page.
+inline constexpr int kWriteBatchPages = 64;
 
 struct CrawlProgress {
   std::int64_t pages_fetched = 0;   // responses received (any status)

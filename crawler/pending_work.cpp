@@ -15,7 +15,8 @@ constexpr std::array<std::pair<const char*, const char*>, static_cast<std::size_
                    {"queued-time query", "queued-time queries"},
                    {"robots.txt lookup", "robots.txt lookups"},
                    {"robots.txt save", "robots.txt saves"},
-                   {"sitemap add", "sitemap adds"}}};
+                   {"sitemap add", "sitemap adds"},
+                   {"commit", "commits"}}};
 
 }  // namespace
 

@@ -1,12 +1,15 @@
 // SqliteStore::RecordPage and its steps: the frontier entry, the page row,
 // the page's links, its postings, and closing what a 404/410 says is gone.
+#include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 
 #include <fmt/format.h>
 
 #include "storage/feed_walks.h"
 #include "storage/lifecycle.h"
+#include "storage/link_list.h"
 #include "storage/posting_table.h"
 #include "storage/sqlite_store.h"
 
@@ -30,26 +33,11 @@ bool SaysGone(const PageOutcome& page) {
   return page.http_status == 404 || page.http_status == 410;
 }
 
-// Forgets the links the page had and remembers `links`.
-Status ReplaceRecordedLinks(sqlite::Database& db, const PageWrite& write) {
-  constexpr std::string_view kWhat = "remembering the page's links";
-  auto forget = db.Cached("DELETE FROM page_links WHERE page_url = ?1", kWhat);
-  if (!forget.ok()) return forget.status();
-  JOBCRAWLER_RETURN_IF_ERROR(forget.value()->BindAll(write.page.url).Run(kWhat));
-  auto remember = db.Cached(
-      "INSERT OR IGNORE INTO page_links (page_url, url, fetch_url, host_key, source)"
-      " VALUES (?1, ?2, ?3, ?4, ?5)",
-      kWhat);
-  if (!remember.ok()) return remember.status();
-  for (const FrontierAdd& link : write.links) {
-    if (link.url.empty()) continue;  // the frontier would refuse it too
-    JOBCRAWLER_RETURN_IF_ERROR(remember.value()
-                                   ->BindAll(write.page.url, link.url, link.fetch_url,
-                                             link.host_key, link.source)
-                                   .Run(kWhat));
-    remember.value()->Reset();
-  }
-  return Status::Ok();
+// The page's links to remember, replacing the recorded ones; nullopt keeps
+// them: a page without a body or unchanged says nothing new about its links.
+std::optional<std::string> LinksToRecord(const PageWrite& write) {
+  if (!BroughtBody(write.page) || write.unchanged) return std::nullopt;
+  return EncodeLinks(write.links);
 }
 
 // The links recorded for an unchanged page that write.replay accepts, as
@@ -58,22 +46,23 @@ Result<std::vector<FrontierAdd>> ReplayedLinks(sqlite::Database& db, const PageW
   constexpr std::string_view kWhat = "reading the links of an unchanged page";
   std::vector<FrontierAdd> links;
   if (!write.replay) return links;
-  auto stmt = db.Cached(
-      "SELECT url, fetch_url, host_key FROM page_links WHERE page_url = ?1", kWhat);
+  auto stmt = db.Cached("SELECT links FROM pages WHERE url = ?1", kWhat);
   if (!stmt.ok()) return stmt.status();
   stmt.value()->BindAll(write.page.url);
-  for (;;) {
-    auto row = stmt.value()->Step(kWhat);
-    if (!row.ok()) return row.status();
-    if (!row.value()) return links;
-    FrontierAdd link{.url = stmt.value()->ColumnText(0),
-                     .host_key = stmt.value()->ColumnText(2),
+  auto row = stmt.value()->Step(kWhat);
+  if (!row.ok()) return row.status();
+  std::string text = row.value() ? stmt.value()->ColumnText(0) : std::string();
+  stmt.value()->Reset();
+  for (LinkRecord& recorded : DecodeLinks(text)) {
+    FrontierAdd link{.url = std::move(recorded.url),
+                     .host_key = std::move(recorded.host_key),
                      .source = write.page.source,
                      .depth = write.depth + 1,
                      .not_before = 0,
-                     .fetch_url = stmt.value()->ColumnText(1)};
+                     .fetch_url = std::move(recorded.fetch_url)};
     if (write.replay(link)) links.push_back(std::move(link));
   }
+  return links;
 }
 
 }  // namespace
@@ -95,15 +84,16 @@ Status SqliteStore::FinishFrontierEntry(std::int64_t run_id, const PageWrite& wr
   return Status::Ok();
 }
 
-Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
+Status SqliteStore::UpsertPage(std::int64_t run_id, const PageWrite& write) {
+  const PageOutcome& page = write.page;
   constexpr std::string_view kWhat = "storing the page";
   // A 304 or a fetch without response brings no body: the validators of the
   // body we have stay, so the next request can still be conditional.
   auto stmt = db_.Cached(
       "INSERT INTO pages (url, final_url, source, http_status, content_type, etag,"
       " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id, notes,"
-      " parse_key)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+      " parse_key, links)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
       " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
       " source = excluded.source, http_status = excluded.http_status,"
       " content_type = excluded.content_type,"
@@ -114,13 +104,15 @@ Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
       "   content_hash, excluded.content_hash),"
       " bytes = excluded.bytes, truncated = excluded.truncated, error = excluded.error,"
       " fetched_at = excluded.fetched_at, run_id = excluded.run_id, notes = excluded.notes,"
-      " parse_key = IIF(excluded.parse_key = '', parse_key, excluded.parse_key)",
+      " parse_key = IIF(excluded.parse_key = '', parse_key, excluded.parse_key),"
+      " links = COALESCE(excluded.links, links)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       ->BindAll(page.url, page.final_url, page.source, page.http_status, page.content_type,
                 page.etag, page.last_modified, page.content_hash, page.bytes, page.truncated,
-                page.error, page.fetched_at, run_id, page.notes, page.parse_key)
+                page.error, page.fetched_at, run_id, page.notes, page.parse_key,
+                LinksToRecord(write))
       .Run(kWhat);
 }
 
@@ -134,7 +126,6 @@ Result<int> SqliteStore::UpdatePageLinks(std::int64_t run_id, const PageWrite& w
     if (!again.ok()) return again;
     return added.value() + again.value();
   }
-  if (BroughtBody(write.page)) JOBCRAWLER_RETURN_IF_ERROR(ReplaceRecordedLinks(db_, write));
   return added;
 }
 
@@ -160,11 +151,25 @@ Status SqliteStore::RecordSightings(std::int64_t run_id, const PageWrite& write,
 }
 
 Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageWrite& write) {
+  if (Status opened = OpenBatch(); !opened.ok()) {
+    return sqlite::WithContext("recording page " + write.page.url, opened);
+  }
+  auto result = RecordPageNow(run_id, write);
+  if (!result.ok()) return CheckBatch(result.status());
+  if (batch_ && ++batch_pages_ >= batch_max_pages_) {
+    JOBCRAWLER_RETURN_IF_ERROR(CommitWrites());
+  }
+  return result;
+}
+
+// Inside the write batch, if one is open, the page's transaction is a
+// savepoint of it: a failed page leaves the batch's other pages alone.
+Result<PageWriteResult> SqliteStore::RecordPageNow(std::int64_t run_id, const PageWrite& write) {
   std::string context = "recording page " + write.page.url;
   auto txn = sqlite::Transaction::Begin(db_);
   if (!txn.ok()) return sqlite::WithContext(context, txn.status());
   Status status = FinishFrontierEntry(run_id, write);
-  if (status.ok()) status = UpsertPage(run_id, write.page);
+  if (status.ok()) status = UpsertPage(run_id, write);
   if (!status.ok()) return sqlite::WithContext(context, status);
   auto links = UpdatePageLinks(run_id, write);
   if (!links.ok()) return sqlite::WithContext(context, links.status());

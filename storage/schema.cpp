@@ -245,14 +245,26 @@ CREATE TABLE feed_walks (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: a page's links as one value (storage/link_list.h) on its row
+// instead of one page_links row per link; NULL: none recorded. The rows of
+// page_links move into it.
+constexpr std::string_view kVersion8 = R"sql(
+ALTER TABLE pages ADD COLUMN links TEXT;
+UPDATE pages SET links = (
+  SELECT group_concat(l.url || char(9) || IIF(l.fetch_url = l.url, '', l.fetch_url) ||
+                      char(9) || l.host_key, char(10))
+  FROM page_links AS l WHERE l.page_url = pages.url);
+DROP TABLE page_links;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                             kVersion5, kVersion6, kVersion7};
+                                             kVersion5, kVersion6, kVersion7, kVersion8};
 
-// Applies the migration after the database's version, if any; sets `done`
-// when there is none. The version is read inside the write transaction so
+// Applies the migration after the database's version when it is below
+// `target`; sets `done` when it is not. The version is read inside the write transaction so
 // that two processes opening a new file at once do not both migrate it.
-Status MigrateOneStep(sqlite::Database& db, bool& done) {
+Status MigrateOneStep(sqlite::Database& db, int target, bool& done) {
   auto txn = sqlite::Transaction::Begin(db);
   if (!txn.ok()) return txn.status();
   Result<int> current = SchemaVersion(db);
@@ -264,7 +276,7 @@ Status MigrateOneStep(sqlite::Database& db, bool& done) {
         "use a newer jobcrawler",
         current.value(), latest));
   }
-  done = current.value() == latest;
+  done = current.value() >= target;
   if (done) return txn->Commit();
   int version = current.value() + 1;
   std::string what = fmt::format("migrating the schema to version {}", version);
@@ -286,9 +298,14 @@ Result<int> SchemaVersion(sqlite::Database& db) {
   return row.value() ? stmt->ColumnInt(0) : 0;
 }
 
-Status Migrate(sqlite::Database& db) {
+Status Migrate(sqlite::Database& db) { return MigrateTo(db, LatestSchemaVersion()); }
+
+Status MigrateTo(sqlite::Database& db, int version) {
+  if (version > LatestSchemaVersion()) {
+    return Status::Error(fmt::format("there is no schema version {}", version));
+  }
   for (bool done = false; !done;) {
-    JOBCRAWLER_RETURN_IF_ERROR(MigrateOneStep(db, done));
+    JOBCRAWLER_RETURN_IF_ERROR(MigrateOneStep(db, version, done));
   }
   return Status::Ok();
 }

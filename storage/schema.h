@@ -22,6 +22,11 @@ Result<int> SchemaVersion(sqlite::Database& db);
 // nothing, when the database is newer than this program knows.
 Status Migrate(sqlite::Database& db);
 
+// Applies the migrations up to `version` only (tests of one migration on
+// data of the version before it). Fails as Migrate does, and for a version
+// above LatestSchemaVersion().
+Status MigrateTo(sqlite::Database& db, int version);
+
 }  // namespace jobcrawler::storage
 
 #endif  // JOBCRAWLER_STORAGE_SCHEMA_H_
