@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "parsers/html/html_nesting.h"
+#include "parsers/html/raw_text_cut.h"
 
 namespace jobcrawler::parsers {
 namespace {
@@ -241,8 +242,20 @@ void HtmlDocument::OutputDeleter::operator()(GumboInternalOutput* output) const 
   gumbo_destroy_output(&kGumboDefaultOptions, output);
 }
 
+namespace {
+
+// What gumbo parses of `kept`: it without the script and style bulk gumbo
+// would only skip (raw_text_cut.h: the tree is the same but for that text).
+std::unique_ptr<const std::string> ParseSource(std::string_view kept) {
+  std::optional<std::string> cut = internal::CutRawText(kept);
+  return std::make_unique<const std::string>(cut ? std::move(*cut) : std::string(kept));
+}
+
+}  // namespace
+
 HtmlDocument::HtmlDocument(std::string_view html)
-    : source_(std::make_unique<const std::string>(html.substr(0, NestingLimitedLength(html)))) {
+    : parsed_length_(NestingLimitedLength(html)),
+      source_(ParseSource(html.substr(0, parsed_length_))) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedParseErrors;
   output_.reset(gumbo_parse_with_options(&options, source_->data(), source_->size()));

@@ -113,15 +113,17 @@ class HtmlDocument {
 
   // How many bytes of the input were parsed: all of them unless the page was
   // cut for nesting too deeply.
-  std::size_t parsed_length() const { return source_->size(); }
+  std::size_t parsed_length() const { return parsed_length_; }
 
  private:
   struct OutputDeleter {
     void operator()(GumboInternalOutput* output) const;
   };
 
+  std::size_t parsed_length_;  // before source_, which is made from it
   // Gumbo's tree points into the source buffer, so the buffer is declared
   // first and destroyed last. Held by pointer so its address survives moves.
+  // It is the parsed part of the input without the raw-text bulk.
   std::unique_ptr<const std::string> source_;
   std::unique_ptr<GumboInternalOutput, OutputDeleter> output_;
 };
