@@ -213,7 +213,8 @@ std::optional<std::string> Utf8Lower(std::string_view text) {
 
 // Turns %XX of non-ASCII bytes back into raw UTF-8, so that an IDN host reads
 // as it was written, and lower-cases everything but the remaining %XX (whose
-// hex NormalizePercent has upper-cased).
+// hex NormalizePercent has upper-cased). Bytes that do not form UTF-8 stay
+// encoded: a canonical URL is always valid UTF-8.
 std::string CanonicalHost(std::string_view host) {
   const std::string encoded = NormalizePercent(host);
   std::string out;
@@ -221,8 +222,14 @@ std::string CanonicalHost(std::string_view host) {
   const auto flush = [&] {
     if (std::optional<std::string> lower = Utf8Lower(run)) {
       out += *lower;
-    } else {  // not UTF-8: lower-case what is ASCII
-      for (char c : run) out += AsciiLower(c);
+    } else {  // not UTF-8: lower-case what is ASCII, keep the rest encoded
+      for (char c : run) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          AppendPercentEncoded(out, static_cast<unsigned char>(c));
+        } else {
+          out += AsciiLower(c);
+        }
+      }
     }
     run.clear();
   };

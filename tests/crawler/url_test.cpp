@@ -177,6 +177,14 @@ TEST(CanonicalizeUrl, KeepsIdnHostAsGivenLowerCased) {
   EXPECT_EQ(Canon("https://m%C3%BCnchen.de/"), "https://münchen.de/");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/url/): bytes that are not UTF-8
+// in a host stay percent-encoded, so canonical URLs are valid UTF-8.
+TEST(CanonicalizeUrl, KeepsHostBytesThatAreNotUtf8Encoded) {
+  EXPECT_EQ(Canon("https://www.EXAMPLE\x82.de/jobs"), "https://www.example%82.de/jobs");
+  EXPECT_EQ(Canon("https://www.example%82.de/jobs"), "https://www.example%82.de/jobs");
+  EXPECT_EQ(ResolveUrl("https://a.de/", "\\\\evi\xeal.de/"), "https://evi%EAl.de/");
+}
+
 TEST(CanonicalizeUrl, SamePageViaDifferentSpellingsIsOneString) {
   const std::string expected = "https://jobs.example.com/de/stellen/k%C3%B6ln?id=5&page=2";
   for (const char* spelling : {
