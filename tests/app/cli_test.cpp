@@ -154,8 +154,9 @@ TEST_F(CliTest, ExportThatCannotBeWrittenExitsWithOneAndKeepsTheOldFile) {
   // ignored, or the limit would kill the process instead. SQLite's 32 KiB
   // shared-memory file still fits.
   for (const std::string format : {"csv", "atom"}) {
-    Invocation run = Jobcrawler("export --all --format " + format + " --db jobs.db --output out.csv",
-                                "trap '' XFSZ; ulimit -f 100; exec ");
+    Invocation run =
+        Jobcrawler("export --all --format " + format + " --db jobs.db --output out.csv",
+                   "trap '' XFSZ; ulimit -f 100; exec ");
     EXPECT_EQ(run.status, kExitFailure) << format;
     EXPECT_THAT(run.err, HasSubstr("jobcrawler: cannot write out.csv: File too large"));
     EXPECT_EQ(ReadFile(dir_.File("out.csv")), "old\n") << format;

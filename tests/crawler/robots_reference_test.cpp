@@ -57,7 +57,8 @@ std::vector<ReferenceCase> GroupCases() {
       {"AgentValueWithVersion", "ours (product token up to \"/\")",
        "User-agent: jobcrawler/2.1\nDisallow: /x\n", "/x", false, "Python: allowed"},
       {"AgentValueUpToBlank", "ours (product token up to a blank)",
-       "User-agent: jobcrawler bot\nDisallow: /x\n", "/x", false, "Google: the same; Python: allowed"},
+       "User-agent: jobcrawler bot\nDisallow: /x\n", "/x", false,
+       "Google: the same; Python: allowed"},
       {"GroupsOfOneAgentAreMerged", "2.2.1",
        "User-agent: jobcrawler\nDisallow: /a\n\nUser-agent: other\nDisallow: /b\n\n"
        "User-agent: jobcrawler\nDisallow: /c\n",

@@ -75,7 +75,9 @@ PostingRow MakeRow(const std::vector<std::string_view>& f, std::size_t size) {
   row.last_seen = time(ReadNumber<std::int64_t>(at(17)));
   for (std::size_t i = 18; i < f.size(); ++i) {
     // also_seen_at is space-separated: canonical URLs hold no spaces.
-    if (!f[i].empty() && f[i].find(' ') == std::string_view::npos) row.also_seen_at.emplace_back(f[i]);
+    if (!f[i].empty() && f[i].find(' ') == std::string_view::npos) {
+      row.also_seen_at.emplace_back(f[i]);
+    }
   }
   row.matched = size % 2 == 0;
   return row;

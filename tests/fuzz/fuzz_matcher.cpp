@@ -3,9 +3,10 @@
 //
 // Input: "PATTERN\nTITLE\nLOCALITY\nPOSTAL-CODE". Invariants: folding gives
 // valid UTF-8 whose ASCII part is lower-case letters, digits and single
-// spaces, and folding again changes nothing; a title matches the pattern made of its own folded words;
-// a matcher with one title pattern and no excludes agrees with that pattern;
-// Match() agrees with TitleMatches() and RegionMatches().
+// spaces, and folding again changes nothing; a title matches the pattern
+// made of its own folded words; a matcher with one title pattern and no
+// excludes agrees with that pattern; Match() agrees with TitleMatches() and
+// RegionMatches().
 #include <cstdint>
 #include <optional>
 #include <string>

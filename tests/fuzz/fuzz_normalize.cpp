@@ -53,7 +53,9 @@ void CheckSalary(std::string_view text) {
   if (!salary) return;
   FUZZ_CHECK(salary->min || salary->max, text);
   for (const auto* amount : {&salary->min, &salary->max}) {
-    if (*amount) FUZZ_CHECK(std::isfinite(**amount) && **amount > 0 && **amount <= kMaxSalary, text);
+    if (*amount) {
+      FUZZ_CHECK(std::isfinite(**amount) && **amount > 0 && **amount <= kMaxSalary, text);
+    }
   }
   if (salary->min && salary->max) FUZZ_CHECK(*salary->min <= *salary->max, text);
   FUZZ_CHECK(salary->currency.empty() || IsUpperAscii(salary->currency, 3), salary->currency);
