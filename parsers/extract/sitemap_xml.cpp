@@ -278,8 +278,11 @@ class SitemapScanner {
 
   void Error(std::string message) { AddSitemapError(sitemap_, std::move(message)); }
 
+  // The name cut to kMaxNameInError bytes, never inside a UTF-8 sequence.
   static std::string Tag(std::string_view name, bool closing = false) {
-    return (closing ? "</" : "<") + std::string(name.substr(0, kMaxNameInError)) + ">";
+    std::size_t length = std::min(name.size(), kMaxNameInError);
+    while (length > 0 && length < name.size() && (name[length] & 0xC0) == 0x80) --length;
+    return (closing ? "</" : "<") + std::string(name.substr(0, length)) + ">";
   }
 
   struct Entry {
