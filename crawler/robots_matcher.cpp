@@ -16,9 +16,11 @@ bool MustEncode(unsigned char c) {
 
 // Whether "%XX" of `c` reads as `c` itself in the normal form: unreserved
 // and reserved characters alike (RFC 9309 §2.2.2), but never "%", nor "*"
-// and "$", whose encoded form is how a pattern spells them literally.
+// and "$", whose encoded form is how a pattern spells them literally, nor
+// "#", which a path carries only encoded (a literal one starts the
+// fragment) and which would make the normal form read differently twice.
 bool DecodesToLiteral(unsigned char c) {
-  return !MustEncode(c) && c != '%' && c != '*' && c != '$';
+  return !MustEncode(c) && c != '%' && c != '*' && c != '$' && c != '#';
 }
 
 int HexValue(char c) {

@@ -6,8 +6,9 @@
 // (§2.2.2 and its table of examples):
 // - "%XX" of an unreserved character (RFC 3986: A-Z a-z 0-9 - . _ ~) is
 //   decoded ("%62%61%7A" == "baz"), and so is "%XX" of a reserved one
-//   ("https://foo.bar" == "https%3A%2F%2Ffoo.bar", "/a%2Fb" == "/a/b").
-//   Any other "%XX" stays encoded, with upper-case hex ("%e3" == "%E3").
+//   ("https://foo.bar" == "https%3A%2F%2Ffoo.bar", "/a%2Fb" == "/a/b"), but
+//   for "%23": a literal "#" would start a fragment. Any other "%XX" stays
+//   encoded, with upper-case hex ("%e3" == "%E3").
 // - Octets outside ASCII, controls, space and the ASCII characters URIs may
 //   not contain (" < > \ ^ ` { | }) are percent-encoded ("ツ" == "%E3%83%84").
 // - A "%" not followed by two hex digits is a literal percent: "%25".

@@ -440,6 +440,9 @@ TEST(RobotsOurChoice, NormalizedFormsAreVisible) {
   EXPECT_EQ(RobotsPattern("/für").ToString(), "/f%C3%BCr");
   EXPECT_EQ(RobotsPattern("/%7e%2f*a$").ToString(), "/~/*a$");
   EXPECT_EQ(RobotsPattern("/%2a%24%25%20%e3").ToString(), "/%2A%24%25%20%E3");
+  // Found by fuzzing: a decoded "#" read again would cut the path there.
+  EXPECT_EQ(NormalizeRobotsPath("/a%23b"), "/a%23b");
+  EXPECT_EQ(NormalizeRobotsPath(NormalizeRobotsPath("/a%23b")), "/a%23b");
   EXPECT_EQ(NormalizeRobotsPath("/a*b$c d#frag"), "/a%2Ab%24c%20d");
   EXPECT_EQ(NormalizeRobotsPath(""), "/");
   EXPECT_EQ(NormalizeRobotsPath("?q=1"), "/?q=1");

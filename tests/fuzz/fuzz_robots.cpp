@@ -124,7 +124,8 @@ void CheckAgent(std::string_view body, std::string_view agent,
   // Doubling the line ends must not reach the 500 KiB cut.
   if (body.size() * 2 + 3 <= kMaxRobotsBytes) {
     FUZZ_CHECK(Decisions(RobotsRules::Parse(WithCrlf(body), agent), paths) == decisions, body);
-    if (!body.starts_with("\xEF\xBB\xBF")) {
+    // (A body starting with a mark, whole or cut short, would then have two.)
+    if (!body.starts_with("\xEF")) {
       const std::string with_bom = "\xEF\xBB\xBF" + std::string(body);
       FUZZ_CHECK(Decisions(RobotsRules::Parse(with_bom, agent), paths) == decisions, body);
     }
