@@ -325,6 +325,22 @@ TEST(ConfigError, BadRegexNamesSourceAndIndex) {
                          "invalid regular expression: "));
 }
 
+// Found by fuzzing (tests/fuzz/regressions/config/): libstdc++ overflows
+// (undefined behaviour) on such numbers, so they are refused before it.
+TEST(ConfigError, RegexNumbersTooLargeForTheRegexLibraryAreRefused) {
+  for (const char* pattern : {"^https://a/\\1111111111111111111111", "^https://a/x{1234567}",
+                              "^https://a/x{1,99999999999999999999}"}) {
+    EXPECT_THAT(ErrorOf(std::string("[[sources]]\nname = \"a\"\nstart_urls = [\"https://a/\"]\n"
+                                    "follow = ['") +
+                        pattern + "']\n"),
+                ::testing::HasSubstr("back-reference or repetition count too large"))
+        << pattern;
+  }
+  EXPECT_THAT(ErrorOf("[[sources]]\nname = \"a\"\nstart_urls = [\"https://a/\"]\n"
+                      "follow = ['^https://a/(job|stelle)/\\d{1,6}/1234567890123$']\n"),
+              ::testing::Not(::testing::HasSubstr("too large")));
+}
+
 TEST(ConfigError, DuplicateSourceNameNamesBothLines) {
   EXPECT_EQ(ErrorOf(std::string(kSource) +
                     "[[sources]]\n"
