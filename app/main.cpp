@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/cli_docs.h"
 #include "app/cli/commands.h"
+#include "app/cli/report_command.h"
 #include "app/config/config.h"
 
 namespace {
@@ -21,7 +23,17 @@ void AddConfigOptions(CLI::App* command, std::string* config, std::string* datab
 int Dispatch(int argc, char** argv) {
   CLI::App app{"jobcrawler: crawls job boards and career pages for IT-leadership jobs in a region"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "jobcrawler 0.1.0");
+  app.set_version_flag("--version", "jobcrawler " JOBCRAWLER_VERSION);
+  // Hidden (empty group): the man page and bash completion, written from
+  // this very definition; the build packages their output (app/CMakeLists.txt).
+  app.add_flag_callback("--help-man", [&app] {
+    WriteManPage(app, JOBCRAWLER_VERSION, std::cout);
+    throw CLI::Success();
+  })->group("");
+  app.add_flag_callback("--help-completion", [&app] {
+    WriteBashCompletion(app, std::cout);
+    throw CLI::Success();
+  })->group("");
 
   CrawlCommand crawl;
   CLI::App* crawl_cmd = app.add_subcommand("crawl", "crawl the config's sources into the database");
@@ -67,11 +79,27 @@ int Dispatch(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
 
   ParseCommand parse;
-  CLI::App* parse_cmd = app.add_subcommand("parse", "print the postings of one page as JSON Lines");
+  CLI::App* parse_cmd =
+      app.add_subcommand("parse", "print the postings of one page or feed response as JSON Lines");
   AddConfigOptions(parse_cmd, &parse.config_path, nullptr);
-  parse_cmd->add_option("target", parse.target, "an HTML file or an http(s) URL")->required();
+  parse_cmd->add_option("target", parse.target, "an HTML, JSON or XML file or an http(s) URL")
+      ->required();
   parse_cmd->add_option("--source", parse.source,
-                        "apply this source's [sources.extract] selectors from the config");
+                        "read it as this config source (its type, [sources.extract] selectors, "
+                        "company and api_key)");
+  parse_cmd->add_option("--type", parse.type,
+                        "html (default), arbeitsagentur, personio, greenhouse or lever; a feed's "
+                        "diagnostics and paging go to stderr")
+      ->check(CLI::IsMember({"html", "arbeitsagentur", "personio", "greenhouse", "lever"}));
+
+  ReportCommand report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "write one self-contained HTML page: postings, weekly trend, salaries, "
+                "employers, source health");
+  AddConfigOptions(report_cmd, &report.config_path, &report.database);
+  report_cmd->add_option("--output,-o", report.output, "HTML file to write (- for stdout)")
+      ->capture_default_str();
+  report_cmd->add_flag("--all", report.all, "every open posting, not only matched ones");
 
   DemoCommand demo;
   CLI::App* demo_cmd = app.add_subcommand(
@@ -92,6 +120,7 @@ int Dispatch(int argc, char** argv) {
   if (*stats_cmd) return RunStats(stats, std::cout, std::cerr);
   if (*explain_cmd) return RunExplain(explain, std::cout, std::cerr);
   if (*parse_cmd) return RunParse(parse, std::cout, std::cerr);
+  if (*report_cmd) return RunReport(report, std::cout, std::cerr);
   return RunDemo(demo, std::cout, std::cerr);
 }
 

@@ -11,3 +11,5 @@ find_package(CLI11 REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# RE2 (libre2-dev): linear-time regular expressions for follow patterns.
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)

@@ -34,8 +34,9 @@ bool SlowsHost(const FetchResult& result) {
   return result.error == FetchError::kNone && (result.status == 429 || result.status == 503);
 }
 
-std::optional<std::chrono::seconds> ParseRetryAfter(std::string_view value,
-                                                    std::chrono::system_clock::time_point now) {
+std::optional<std::chrono::milliseconds> ParseRetryAfter(
+    std::string_view value, std::chrono::system_clock::time_point now) {
+  using std::chrono::milliseconds;
   while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
   while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
   if (value.empty()) return std::nullopt;
@@ -54,11 +55,13 @@ std::optional<std::chrono::seconds> ParseRetryAfter(std::string_view value,
   std::time_t when = timegm(&tm);
   if (when == static_cast<std::time_t>(-1)) return std::nullopt;
   auto delta = std::chrono::system_clock::from_time_t(when) - now;
-  if (delta <= std::chrono::seconds(0)) return std::chrono::seconds(0);
-  return std::chrono::duration_cast<std::chrono::seconds>(delta);
+  if (delta <= milliseconds(0)) return milliseconds(0);
+  // Up, so that the retry never comes before the date.
+  return std::min<milliseconds>(std::chrono::ceil<milliseconds>(delta), kMaxRetryDelay);
 }
 
-std::chrono::milliseconds RetryDelay(int attempt, std::optional<std::chrono::seconds> retry_after,
+std::chrono::milliseconds RetryDelay(int attempt,
+                                     std::optional<std::chrono::milliseconds> retry_after,
                                      double jitter) {
   using std::chrono::milliseconds;
   int exponent = std::clamp(attempt - 1, 0, 16);

@@ -24,14 +24,17 @@ bool IsRetryable(const FetchResult& result);
 bool SlowsHost(const FetchResult& result);
 
 // Parses Retry-After in both forms (delta-seconds, HTTP-date) relative to
-// `now`; nullopt when absent or unreadable. Never negative.
-std::optional<std::chrono::seconds> ParseRetryAfter(std::string_view value,
-                                                    std::chrono::system_clock::time_point now);
+// `now`, the local clock when the response arrived; nullopt when absent or
+// unreadable. Never negative, capped at kMaxRetryDelay. A date is waited for
+// in full: the wait is rounded up to the millisecond, never down to a second.
+std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
+                                                         std::chrono::system_clock::time_point now);
 
 // Delay before attempt number `attempt` (1 = first retry): exponential from
 // kBaseRetryDelay with full jitter drawn from `jitter` in [0,1), at least the
 // Retry-After value when given, capped at kMaxRetryDelay.
-std::chrono::milliseconds RetryDelay(int attempt, std::optional<std::chrono::seconds> retry_after,
+std::chrono::milliseconds RetryDelay(int attempt,
+                                     std::optional<std::chrono::milliseconds> retry_after,
                                      double jitter);
 
 }  // namespace jobcrawler::crawler

@@ -1,14 +1,17 @@
+// The crawl loop's pipeline: lease from the frontier, fetch, parse, write.
+// See crawl_loop.h.
 #include "crawler/crawl_loop.h"
 
 #include <algorithm>
-#include <csignal>
 #include <exception>
+#include <thread>
 #include <utility>
 
 #include <boost/asio/post.hpp>
 #include <fmt/format.h>
 
 #include "crawler/backoff.h"
+#include "crawler/feed_source.h"
 #include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
@@ -24,10 +27,23 @@ constexpr int kLeasePerSlot = 4;
 // this the loop stops starting fetches until the writer catches up.
 constexpr int kPipelinePerSlot = 2;
 constexpr std::chrono::milliseconds kProgressInterval{250};
+// Sitemap URLs (robots.txt Sitemap: lines, /sitemap.xml and the children of
+// sitemap indexes) one host may queue in a run: a real site needs a few, an
+// index of thousands would spend the run on sitemaps.
+constexpr int kSitemapsPerHost = 50;
 
 int ParserThreads(const CrawlerOptions& options) {
   if (options.parse_threads > 0) return options.parse_threads;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+std::shared_ptr<const std::map<std::string, std::unique_ptr<SourceScope>>> MakeScopes(
+    const std::vector<Source>& sources) {
+  auto scopes = std::make_shared<std::map<std::string, std::unique_ptr<SourceScope>>>();
+  for (const Source& source : sources) {
+    scopes->emplace(source.name, std::make_unique<SourceScope>(source));
+  }
+  return scopes;
 }
 
 }  // namespace
@@ -41,25 +57,36 @@ Crawler::Loop::Loop(const CrawlerOptions& options, const std::vector<Source>& so
       observer_(observer),
       limits_(limits),
       store_(store),
+      scopes_(MakeScopes(sources)),
+      stop_parsing_(std::make_shared<std::atomic<bool>>(false)),
+      link_(std::make_shared<LoopLink>(io_)),
+      work_(link_, [this] { CheckDone(); }),
       client_(io_),
       wakeup_(io_),
+      retry_wakeup_(io_),
       progress_timer_(io_),
       deadline_(io_),
+      stop_bound_(io_),
+      finish_bound_(io_),
       signals_(io_),
       scheduler_(options.per_host_concurrency,
                  std::chrono::milliseconds(options.per_host_delay_ms)),
-      robots_(options.respect_robots_txt, options.user_agent),
+      // Enabled whatever [crawler] says: Admit asks it only for the URLs of
+      // sources that respect robots.txt (a source may override [crawler]).
+      robots_(/*enabled=*/true, options.user_agent),
       random_(std::random_device{}()),
-      parsers_(static_cast<std::size_t>(ParserThreads(options))),
-      db_(store) {
-  for (const Source& source : sources) {
-    scopes_.emplace(source.name, std::make_unique<SourceScope>(source));
-  }
-}
+      parsers_(ParserThreads(options), nullptr),  // ProcessPage's errors are caught in the task
+      db_(store, [link = link_, this](const std::string& message) {
+        // Database thread: the failure is the loop's to handle.
+        link->Post([this, message] { OnDbException(message); });
+      }) {}
 
 Crawler::Loop::~Loop() {
-  parsers_.join();
-  db_.Join();
+  // Normally Run() has done this; a Loop that never ran joins here.
+  link_->Close();
+  stop_parsing_->store(true);
+  parsers_.JoinFor(kJoinGrace);
+  db_.JoinFor(kJoinGrace);
 }
 
 storage::UnixMillis Crawler::Loop::NowMillis() {
@@ -71,30 +98,23 @@ std::int64_t Crawler::Loop::MaxPages() const {
   return limits_.max_pages > 0 ? limits_.max_pages : options_.max_pages;
 }
 
-void Crawler::Loop::PostStop() {
-  boost::asio::post(io_, [this] { Stop(storage::RunStatus::kInterrupted); });
-}
-
-bool Crawler::Loop::Idle() const {
-  // fetches_ counts until the callback has run (the client's own count drops
-  // when curl finishes, before the callback is posted); entries parked for a
-  // robots.txt still belong to this run unless it is stopping.
-  return fetches_ == 0 && pipeline_ == 0 && db_pending_ == 0 && !lease_pending_ &&
-         !queued_time_pending_ && (stopping_ || robots_.waiting() == 0);
-}
-
 void Crawler::Loop::Pump() {
   if (stopping_ || finished_) return;
-  const std::size_t concurrency = static_cast<std::size_t>(std::max(1, options_.concurrency));
-  const int max_pipeline = kPipelinePerSlot * options_.concurrency;
-  while (static_cast<std::size_t>(fetches_) < concurrency && !robots_queue_.empty()) {
-    auto [host, source] = std::move(robots_queue_.front());
+  const int concurrency = std::max(1, options_.concurrency);
+  const int max_pipeline = kPipelinePerSlot * concurrency;
+  auto fetches = [&] {
+    return work_.Outstanding(WorkKind::kPageFetch) + work_.Outstanding(WorkKind::kRobotsFetch);
+  };
+  auto pipeline = [&] {
+    return work_.Outstanding(WorkKind::kParse) + work_.Outstanding(WorkKind::kPageWrite);
+  };
+  while (fetches() < concurrency && !robots_queue_.empty()) {
+    RobotsJob job = std::move(robots_queue_.front());
     robots_queue_.pop_front();
-    FetchRobots(host, source);
+    FetchRobots(job.host_key, job.source, job.host_key + "/robots.txt", 0);
   }
   auto now = Clock::now();
-  while (static_cast<std::size_t>(fetches_) < concurrency && pipeline_ < max_pipeline &&
-         pages_started_ < MaxPages()) {
+  while (fetches() < concurrency && pipeline() < max_pipeline && pages_started_ < MaxPages()) {
     std::optional<storage::FrontierEntry> entry = scheduler_.Next(now);
     if (!entry) break;
     if (HostGivenUp(entry->host_key)) {
@@ -123,26 +143,34 @@ void Crawler::Loop::ArmWakeup(Clock::time_point when) {
 }
 
 void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
-  ++pages_started_;
-  FetchRequest request = RequestFor(options_, entry.url);
-  request.follow_redirects = false;  // see FollowRedirect
-  // Conditional request: a 304 replays the page's links and postings from
-  // the store (PageWrite::unchanged) instead of a download and a parse.
-  if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
-  if (!entry.last_modified.empty()) {
-    request.headers.push_back("If-Modified-Since: " + entry.last_modified);
+  const SourceScope* scope = ScopeFor(entry.source);
+  if (scope == nullptr) {  // leases drop these; a safeguard for other paths
+    scheduler_.Finished(entry.host_key);
+    DropUnknownSource(std::move(entry));
+    return;
   }
-  ++fetches_;
-  client_.Fetch(std::move(request), [this, entry = std::move(entry)](FetchResult result) mutable {
-    --fetches_;
+  ++pages_started_;
+  // Conditional request, unless the page's parse key changed: a 304 replays
+  // the page's links and postings from the store instead of a download and a
+  // parse (crawler/page_processor.h).
+  FetchRequest request = PageRequestFor(options_, entry, *scope);
+  request.follow_redirects = false;  // see FollowRedirect
+  client_.Fetch(std::move(request), [this, token = work_.Begin(WorkKind::kPageFetch),
+                                     entry = std::move(entry)](FetchResult result) mutable {
+    token.Release();  // the slot is free for Pump
     OnFetched(std::move(entry), std::move(result));
   });
 }
 
 void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) {
   scheduler_.Finished(entry.host_key);
-  if (result.error == FetchError::kCancelled) {
-    // Stopping: the lease is returned to the queue when the run ends.
+  if (result.status != 0) NoteAnswer(entry.host_key);
+  const bool network_down =
+      result.network != NetworkError::kNone &&
+      NoteNetworkFailure(entry.host_key, result.network_reason);
+  if (result.error == FetchError::kCancelled || stopping_ || network_down) {
+    // Cancelled or stopping: the lease returns to the queue when the run
+    // ends, and the URL is fetched next time.
     --pages_started_;
     CheckDone();
     return;
@@ -151,14 +179,14 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
   NoteHostHealth(entry.host_key, result);
   if (result.status == 304 && result.error == FetchError::kNone) {
     ++summary_.progress.unchanged;
-    storage::PageWrite write;
-    write.page = MakeOutcome(result, entry, NowMillis());
-    write.unchanged = true;
-    write.depth = entry.depth;
-    Write(std::move(write));
+    Write(NotModifiedWrite(result, {.entry = &entry,
+                                    .scope = ScopeFor(entry.source),
+                                    .matcher = &matcher_,
+                                    .max_depth = options_.max_depth,
+                                    .now = NowMillis()}));
   } else if (IsRedirect(result)) {
     FollowRedirect(std::move(entry), result);
-  } else if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts && !stopping_) {
+  } else if (Retryable(entry.source, result) && entry.attempts + 1 < options_.max_attempts) {
     Retry(std::move(entry), result);
   } else {
     Process(std::move(entry), std::move(result));
@@ -166,9 +194,16 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
   Pump();
 }
 
+// A 403 of a feed source is tried again too (crawler/feed_source.h).
+bool Crawler::Loop::Retryable(const std::string& source, const FetchResult& result) {
+  const SourceScope* scope = ScopeFor(source);
+  return IsRetryable(result) || (scope && RetryableForFeed(scope->type(), result));
+}
+
 void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& result) {
   ++summary_.progress.retries;
-  auto retry_after = ParseRetryAfter(result.retry_after, std::chrono::system_clock::now());
+  // Retry-After is read against the local clock when the answer came.
+  auto retry_after = ParseRetryAfter(result.retry_after, result.finished_wall);
   std::uniform_real_distribution<double> jitter(0.0, 1.0);
   std::chrono::milliseconds delay = RetryDelay(entry.attempts + 1, retry_after, jitter(random_));
   if (SlowsHost(result)) scheduler_.PauseUntil(entry.host_key, Clock::now() + delay);
@@ -179,27 +214,41 @@ void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& resul
 }
 
 void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
+  const SourceScope* scope = ScopeFor(entry.source);
+  if (scope == nullptr) {
+    DropUnknownSource(std::move(entry));
+    return;
+  }
   bool failed = result.error != FetchError::kNone || result.status >= 400;
   // A site without /sitemap.xml is normal: the probe's 404 is no error.
   if (result.status == 404 && sitemap_probes_.count(entry.url)) failed = false;
   if (failed) {
     ++summary_.progress.pages_failed;
     if (observer_) {
-      std::string message = result.error_message.empty()
-                                ? fmt::format("HTTP {}", result.status)
-                                : result.error_message;
+      std::string message = !result.network_reason.empty() ? result.network_reason
+                            : !result.error_message.empty()
+                                ? result.error_message
+                                : fmt::format("HTTP {}", result.status);
+      if (!scope->credentials_note().empty() && (result.status == 401 || result.status == 403)) {
+        message += "; " + scope->credentials_note();
+      }
       observer_->OnPageError(entry.url, message);
     }
   }
-  ++pipeline_;
   PageContext context{.entry = nullptr,
-                      .scope = scopes_.at(entry.source).get(),
+                      .scope = scope,
                       .matcher = &matcher_,
                       .max_depth = options_.max_depth,
-                      .now = NowMillis()};
-  boost::asio::post(parsers_, [this, context, entry = std::move(entry),
-                               result = std::move(result)]() mutable {
-    // Parser thread: no loop state is touched here.
+                      .now = NowMillis(),
+                      .sitemap_budget = SitemapBudget(entry.host_key)};
+  // The task holds what it reads: the scopes (shared), the stop flag, the
+  // link; `this` is only used back on the loop thread.
+  parsers_.Post([self = this, link = link_, scopes = scopes_, stop = stop_parsing_,
+                 token = work_.Begin(WorkKind::kParse), context, entry = std::move(entry),
+                 result = std::move(result)]() mutable {
+    // Parser thread. A stop drops parses not yet begun; the URL stays leased
+    // and returns to the queue when the run ends.
+    if (stop->load()) return;
     context.entry = &entry;
     storage::PageWrite write;
     std::string signature;
@@ -210,266 +259,126 @@ void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
       write.page = MakeOutcome(result, entry, context.now);
       write.page.error = fmt::format("could not process page: {}", e.what());
     }
-    boost::asio::post(io_, [this, write = std::move(write), signature = std::move(signature),
-                            host_key = entry.host_key]() mutable {
-      --pipeline_;
-      // A page that repeats one already seen in this run (a listing that
-      // serves its last page for every page number, a calendar without end)
-      // adds no links: that ends endless pagination.
-      // Hrefs are as written (often relative), so the signature counts per host.
-      if (!signature.empty() && !write.links.empty() &&
-          !page_signatures_.insert(host_key + ' ' + signature).second) {
-        write.links.clear();
-        write.page.error = "repeats an earlier page of this run; its links are not followed";
-      }
-      Write(std::move(write));
+    link->Post([self, token = std::move(token), write = std::move(write),
+                signature = std::move(signature), host_key = entry.host_key]() mutable {
+      token.Release();
+      self->OnParsed(std::move(write), signature, host_key);
     });
   });
+}
+
+void Crawler::Loop::OnParsed(storage::PageWrite write, const std::string& signature,
+                             const std::string& host_key) {
+  // A result that arrives after a stop is dropped; its URL returns to the
+  // queue with the other leases.
+  if (stopping_ || finished_) return;
+  // A page that repeats one already seen in this run (a listing that serves
+  // its last page for every page number, a calendar without end) adds no
+  // links: that ends endless pagination. Hrefs are as written (often
+  // relative), so the signature counts per host.
+  if (!signature.empty() && !write.links.empty() &&
+      !page_signatures_.insert(host_key + ' ' + signature).second) {
+    write.links.clear();
+    write.page.error = "repeats an earlier page of this run; its links are not followed";
+  }
+  Write(std::move(write));
 }
 
 void Crawler::Loop::Write(storage::PageWrite write) {
-  ++pipeline_;
-  std::int64_t run_id = summary_.run_id;
-  db_.Post([this, run_id, write = std::move(write)](storage::Store& store) {
-    auto result = store.RecordPage(run_id, write);
-    int sightings = static_cast<int>(write.sightings.size());
-    boost::asio::post(io_, [this, result = std::move(result), sightings] {
-      --pipeline_;
-      ++writes_done_;
-      lease_exhausted_ = false;
-      summary_.progress.postings_found += sightings;
-      OnWritten(result);
-    });
-  });
+  // Nothing may follow the final write (Finish), which releases the leases.
+  if (finished_) return;
+  const bool entry_done = !write.retry_at.has_value();
+  const int sightings = static_cast<int>(write.sightings.size());
+  AskStore(
+      WorkKind::kPageWrite,
+      [run_id = summary_.run_id, write = std::move(write)](storage::Store& store) {
+        return store.RecordPage(run_id, write);
+      },
+      [this, sightings, entry_done](storage::Result<storage::PageWriteResult> result) {
+        OnWritten(result, sightings, entry_done);
+      });
 }
 
-void Crawler::Loop::OnWritten(const storage::Result<storage::PageWriteResult>& result) {
+void Crawler::Loop::OnWritten(const storage::Result<storage::PageWriteResult>& result,
+                              int sightings, bool entry_done) {
+  ++writes_done_;
+  lease_exhausted_ = false;
   if (!result.ok()) {
     Stop(storage::RunStatus::kFailed, result.status().message());
     return;
   }
+  summary_.progress.postings_found += sightings;
   summary_.progress.postings_new += result->postings_new;
   summary_.progress.postings_updated += result->postings_updated;
+  frontier_open_ += result->links_added - (entry_done ? 1 : 0);
   Pump();
 }
 
 void Crawler::Loop::MaybeLease() {
-  if (lease_pending_ || stopping_ || finished_ || pages_started_ >= MaxPages()) return;
+  if (work_.Outstanding(WorkKind::kLease) > 0 || stopping_ || finished_ ||
+      pages_started_ >= MaxPages()) {
+    return;
+  }
   const int capacity = kLeasePerSlot * std::max(1, options_.concurrency);
   const int buffered = static_cast<int>(scheduler_.queued());
   if (buffered * 2 > capacity) return;
   // Nothing was due at the last lease and no write has landed since that
   // could have added URLs: leasing again now would only spin.
   if (lease_exhausted_) return;
-  lease_pending_ = true;
-  lease_exhausted_ = false;
-  const std::int64_t run_id = summary_.run_id;
-  const int limit = capacity - buffered;
   const int per_host = kLeasePerSlot * std::max(1, options_.per_host_concurrency);
   const std::uint64_t writes_at_issue = writes_done_;
-  const storage::UnixMillis now = NowMillis();
-  std::vector<std::string> full_hosts = scheduler_.HostsWithAtLeast(per_host);
-  db_.Post([this, run_id, limit, per_host, writes_at_issue, now,
-            full_hosts = std::move(full_hosts)](storage::Store& store) {
-    auto leased = store.LeaseFrontier(run_id, limit, per_host, now, full_hosts);
-    boost::asio::post(io_, [this, leased = std::move(leased), writes_at_issue]() mutable {
-      OnLeased(std::move(leased), writes_at_issue);
-    });
-  });
+  AskStore(
+      WorkKind::kLease,
+      [run_id = summary_.run_id, limit = capacity - buffered, per_host, now = NowMillis(),
+       full_hosts = scheduler_.HostsWithAtLeast(per_host)](storage::Store& store) {
+        return store.LeaseFrontier(run_id, limit, per_host, now, full_hosts);
+      },
+      [this, writes_at_issue](storage::Result<std::vector<storage::FrontierEntry>> leased) {
+        OnLeased(std::move(leased), writes_at_issue);
+      });
 }
 
 void Crawler::Loop::OnLeased(storage::Result<std::vector<storage::FrontierEntry>> leased,
                              std::uint64_t writes_at_issue) {
-  lease_pending_ = false;
   if (!leased.ok()) {
     Stop(storage::RunStatus::kFailed, leased.status().message());
     return;
   }
   // Nothing due, and no write landed meanwhile that could have added some.
   lease_exhausted_ = leased->empty() && writes_at_issue == writes_done_;
-  if (stopping_) {
+  if (stopping_ || finished_) {
     CheckDone();  // the leases go back to the queue when the run ends
     return;
   }
-  for (auto& entry : leased.value()) Admit(std::move(entry));
+  for (auto& entry : leased.value()) {
+    if (ScopeFor(entry.source) == nullptr) {
+      DropUnknownSource(std::move(entry));
+    } else {
+      Admit(std::move(entry));
+    }
+  }
   Pump();
 }
 
-// Ends the run when nothing is in flight, nothing is waiting to be written
-// and the frontier has nothing due; retries due later re-arm the wakeup.
-void Crawler::Loop::CheckDone() {
-  if (finished_ || !Idle()) return;
-  if (stopping_) {
-    Finish();
-    return;
-  }
-  if (pages_started_ >= MaxPages()) {
-    Finish();
-    return;
-  }
-  if (scheduler_.queued() > 0 || !lease_exhausted_) return;
-  queued_time_pending_ = true;
-  db_.Post([this, run_id = summary_.run_id](storage::Store& store) {
-    auto next = store.NextQueuedTime(run_id);
-    boost::asio::post(io_, [this, next = std::move(next)]() mutable { OnQueuedTime(std::move(next)); });
-  });
-}
-
-void Crawler::Loop::OnQueuedTime(storage::Result<std::optional<storage::UnixMillis>> next) {
-  queued_time_pending_ = false;
-  if (!next.ok()) {
-    Stop(storage::RunStatus::kFailed, next.status().message());
-    return;
-  }
-  if (!next.value()) {
-    if (scheduler_.queued() == 0 && lease_exhausted_) Finish();
-    else Pump();
-    return;
-  }
-  // Only retries wait in the queue: sleep until the first one is due.
-  auto wait = std::chrono::milliseconds(std::max<storage::UnixMillis>(0, *next.value() - NowMillis()));
-  wakeup_at_.reset();
-  wakeup_.expires_after(wait);
-  wakeup_.async_wait([this](boost::system::error_code ec) {
-    if (ec) return;
-    lease_exhausted_ = false;
-    Pump();
-  });
+std::shared_ptr<std::atomic<int>> Crawler::Loop::SitemapBudget(const std::string& host_key) {
+  auto& budget = sitemap_budgets_[host_key];
+  if (!budget) budget = std::make_shared<std::atomic<int>>(kSitemapsPerHost);
+  return budget;
 }
 
 void Crawler::Loop::StartProgressTicks() {
   progress_timer_.expires_after(kProgressInterval);
   progress_timer_.async_wait([this](boost::system::error_code ec) {
     if (ec || finished_) return;
-    summary_.progress.in_flight = fetches_;
+    summary_.progress.in_flight =
+        work_.Outstanding(WorkKind::kPageFetch) + work_.Outstanding(WorkKind::kRobotsFetch);
     summary_.progress.elapsed_seconds =
         std::chrono::duration<double>(Clock::now() - started_).count();
-    db_.Post([this, run_id = summary_.run_id](storage::Store& store) {
-      auto counts = store.CountFrontier(run_id);
-      if (!counts.ok()) return;
-      boost::asio::post(io_, [this, queued = counts->queued + counts->leased] {
-        summary_.progress.queued = queued;
-      });
-    });
+    summary_.progress.queued = std::max<std::int64_t>(0, frontier_open_);
     scheduler_.Prune(Clock::now());
     if (observer_) observer_->OnProgress(summary_.progress);
     StartProgressTicks();
   });
-}
-
-void Crawler::Loop::Stop(storage::RunStatus status, std::string error) {
-  if (finished_) return;
-  if (!stopping_) {
-    stopping_ = true;
-    summary_.status = status;
-    summary_.error = std::move(error);
-  }
-  wakeup_.cancel();
-  client_.CancelAll();
-  CheckDone();
-}
-
-void Crawler::Loop::Finish() {
-  if (finished_) return;
-  finished_ = true;
-  wakeup_.cancel();
-  progress_timer_.cancel();
-  deadline_.cancel();
-  signals_.cancel();
-  summary_.progress.in_flight = 0;
-  summary_.progress.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-  // Entries still leased (parked for robots.txt, buffered in the scheduler,
-  // cancelled in flight) go back to the queue for the next run.
-  scheduler_.TakeAll();
-  robots_.TakeWaiting();
-  if (!stopping_) summary_.status = storage::RunStatus::kCompleted;
-  storage::RunCounters counters{.pages_fetched = summary_.progress.pages_fetched,
-                                .pages_failed = summary_.progress.pages_failed,
-                                .postings_found = summary_.progress.postings_found,
-                                .postings_new = summary_.progress.postings_new,
-                                .postings_updated = summary_.progress.postings_updated,
-                                .errors = summary_.progress.pages_failed};
-  db_.Post([this, counters, status = summary_.status, run_id = summary_.run_id](storage::Store& store) {
-    storage::Status released = store.ReleaseLeases(run_id);
-    storage::Status finished = store.FinishRun(run_id, status, counters, NowMillis());
-    std::string error = !released.ok() ? released.message() : finished.message();
-    boost::asio::post(io_, [this, error] {
-      if (!error.empty() && summary_.error.empty()) {
-        summary_.status = storage::RunStatus::kFailed;
-        summary_.error = error;
-      }
-      if (observer_) observer_->OnProgress(summary_.progress);
-      io_.stop();
-    });
-  });
-}
-
-storage::Status Crawler::Loop::Prepare() {
-  auto latest = store_.LatestRun();
-  if (!latest.ok()) return latest.status();
-  const auto& run = latest.value();
-  if (run && (run->status == storage::RunStatus::kRunning ||
-              run->status == storage::RunStatus::kInterrupted)) {
-    // A crawl that was killed or interrupted: continue its frontier.
-    summary_.run_id = run->id;
-    summary_.resumed = true;
-    summary_.progress.pages_fetched = run->counters.pages_fetched;
-    if (auto released = store_.ReleaseLeases(run->id); !released.ok()) return released;
-  } else {
-    auto begun = store_.BeginRun(NowMillis());
-    if (!begun.ok()) return begun.status();
-    summary_.run_id = begun.value();
-  }
-  std::vector<storage::FrontierAdd> seeds;
-  for (const Source& source : sources_) {
-    for (const std::string& start : source.start_urls) {
-      std::optional<std::string> url = CanonicalizeUrl(start);
-      std::optional<std::string> host = url ? HostKey(*url) : std::nullopt;
-      if (!url || !host) continue;  // the config loader has rejected these
-      seeds.push_back({.url = *url, .host_key = *host, .source = source.name, .depth = 0,
-                       .not_before = 0});
-    }
-  }
-  auto added = store_.AddToFrontier(summary_.run_id, seeds);
-  return added.ok() ? storage::Status::Ok() : added.status();
-}
-
-void Crawler::Loop::OnSignal(int signal_number) {
-  if (stopping_) {
-    // A second Ctrl-C: stop now. Every write is one transaction, so the
-    // database stays intact; the run resumes next time.
-    std::_Exit(128 + signal_number);
-  }
-  Stop(storage::RunStatus::kInterrupted);
-  signals_.async_wait([this](boost::system::error_code ec, int number) {
-    if (!ec) OnSignal(number);
-  });
-}
-
-CrawlSummary Crawler::Loop::Run() {
-  started_ = Clock::now();
-  if (storage::Status prepared = Prepare(); !prepared.ok()) {
-    summary_.status = storage::RunStatus::kFailed;
-    summary_.error = prepared.message();
-    return summary_;
-  }
-  if (limits_.handle_signals) {
-    signals_.add(SIGINT);
-    signals_.add(SIGTERM);
-    signals_.async_wait([this](boost::system::error_code ec, int number) {
-      if (!ec) OnSignal(number);
-    });
-  }
-  if (limits_.max_duration.count() > 0) {
-    deadline_.expires_after(limits_.max_duration);
-    deadline_.async_wait([this](boost::system::error_code ec) {
-      if (!ec) Stop(storage::RunStatus::kInterrupted);
-    });
-  }
-  StartProgressTicks();
-  boost::asio::post(io_, [this] { Pump(); });
-  io_.run();
-  return summary_;
 }
 
 }  // namespace jobcrawler::crawler

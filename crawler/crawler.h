@@ -8,12 +8,18 @@
 // SQLite writes never stall the fetch loop and memory stays bounded.
 // The frontier's state is in the store: a run killed at any point resumes
 // from it (leased entries return to the queue).
+//
+// A stop (RequestStop, SIGINT/SIGTERM, max_duration) ends Run() within
+// kStopBound: fetches are cancelled, parses not yet started are dropped
+// (their URLs return to the queue), and whatever is still running after a
+// grace period is left behind; see CrawlSummary::left_running.
 #ifndef JOBCRAWLER_CRAWLER_CRAWLER_H_
 #define JOBCRAWLER_CRAWLER_CRAWLER_H_
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +28,9 @@
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {
+
+// The longest a stop takes, from the request to the end of Run().
+inline constexpr std::chrono::milliseconds kStopBound{5000};
 
 struct CrawlProgress {
   std::int64_t pages_fetched = 0;   // responses received (any status)
@@ -36,6 +45,7 @@ struct CrawlProgress {
   std::int64_t redirects = 0;
   std::int64_t unchanged = 0;  // 304 answers (same-content pages count in the store)
   std::int64_t hosts_paused = 0;  // circuit-breaker trips
+  std::int64_t unreachable = 0;   // URLs not fetched: their host could not be reached
   double elapsed_seconds = 0;
 };
 
@@ -60,11 +70,35 @@ struct CrawlSummary {
   storage::RunStatus status = storage::RunStatus::kCompleted;
   CrawlProgress progress;
   std::string error;  // why the run failed, when status == kFailed
+  // Hosts that failed at the network level and never answered in this run,
+  // by host key, with the first reason ("could not resolve host
+  // www.hagen.de", "connection refused by 127.0.0.1:9").
+  std::map<std::string, std::string> unreachable_hosts;
+  // Sources that touched at least one such host and got no answer from any
+  // of theirs, with the first reason.
+  std::map<std::string, std::string> unreachable_sources;
+  // Every host of every source failed at the network level and none
+  // answered: the run stopped early as interrupted (the next run resumes it).
+  // The network or a proxy is the likely cause.
+  bool network_down = false;
+  // Sources named by queued URLs (of a resumed run, or links recorded by an
+  // earlier run) that are not in the config, renamed or disabled since, with
+  // the number of their URLs dropped from the run.
+  std::map<std::string, std::int64_t> dropped_sources;
+  // What the user should know about how the run ended (a stop that left
+  // work behind, a database that did not answer), one sentence each.
+  std::vector<std::string> notes;
+  // A parse or database task was still running when Run returned and its
+  // thread was left behind: it may still use the store and the matcher, so
+  // the caller must end the process without destroying them (flush its
+  // output, then std::_Exit). The run's record is then whatever the database
+  // last committed; a run left "running" is resumed by the next crawl.
+  bool left_running = false;
 };
 
 class Crawler {
  public:
-  // `store` and `matcher` must outlive the Crawler. Throws std::regex_error
+  // `store` and `matcher` must outlive the Crawler. Throws std::invalid_argument
   // for an invalid follow pattern (the config loader rejects those first).
   Crawler(CrawlerOptions options, std::vector<Source> sources, storage::Store& store,
           const parsers::Matcher& matcher, CrawlObserver* observer = nullptr);
@@ -73,7 +107,10 @@ class Crawler {
   Crawler& operator=(const Crawler&) = delete;
 
   // Crawls until the frontier is exhausted, a limit is hit, or a stop is
-  // requested. Blocks the calling thread.
+  // requested. Blocks the calling thread. Failures (the store's, an
+  // exception in the loop or in a database task) come back as a summary
+  // with status kFailed; when the summary says left_running, the caller must
+  // end the process without destroying the store or the matcher.
   CrawlSummary Run(const CrawlLimits& limits);
 
   // Asks a running crawl to stop gracefully. Thread-safe.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstddef>
 #include <exception>
 #include <string_view>
@@ -184,9 +186,106 @@ FetchError MapCurlError(CURLcode code, bool got_response, bool truncated) {
   }
 }
 
+namespace {
+
+// "host" or "host:port" of a URL, for messages.
+std::string HostForMessage(std::string_view url) {
+  std::size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  std::string_view authority = url.substr(start, url.find_first_of("/?#", start) - start);
+  if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);  // never print credentials
+  }
+  // The default port says nothing (robots.txt URLs are built with it).
+  const bool https = url.starts_with("https://");
+  if (authority.ends_with(https ? ":443" : ":80")) authority.remove_suffix(https ? 4 : 3);
+  return std::string(authority);
+}
+
+std::string LowerFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
+  return text;
+}
+
+// What failed and why, in words, for a network error.
+std::string NetworkReason(NetworkError error, const Transfer& t, long os_errno, bool timed_out) {
+  const std::string host = HostForMessage(t.request.url);
+  const std::string detail(t.error_buffer.data());
+  switch (error) {
+    case NetworkError::kNone:
+      return {};
+    case NetworkError::kResolveHost:
+      return timed_out ? fmt::format("could not resolve host {} (timed out)", host)
+                       : fmt::format("could not resolve host {}", host);
+    case NetworkError::kResolveProxy:
+      return fmt::format("could not resolve the proxy ({})", detail);
+    case NetworkError::kConnect:
+      if (os_errno == ECONNREFUSED) return fmt::format("connection refused by {}", host);
+      if (os_errno != 0) {
+        return fmt::format("could not connect to {}: {}", host,
+                           LowerFirst(std::strerror(static_cast<int>(os_errno))));
+      }
+      return fmt::format("could not connect to {} ({})", host, detail);
+    case NetworkError::kConnectTimeout:
+      return fmt::format("connecting to {} timed out", host);
+    case NetworkError::kTls:
+      return fmt::format("TLS handshake with {} failed ({})", host, detail);
+    case NetworkError::kNoResponse:
+      return timed_out ? fmt::format("{} did not answer in time", host)
+                       : fmt::format("{} closed the connection without answering", host);
+  }
+  return {};
+}
+
+}  // namespace
+
+bool IsConnectLevel(NetworkError error) {
+  switch (error) {
+    case NetworkError::kResolveHost:
+    case NetworkError::kResolveProxy:
+    case NetworkError::kConnect:
+    case NetworkError::kConnectTimeout:
+    case NetworkError::kTls:
+      return true;
+    case NetworkError::kNone:
+    case NetworkError::kNoResponse:
+      return false;
+  }
+  return false;
+}
+
+NetworkError ClassifyNetworkError(CURLcode code, bool got_response, bool resolved,
+                                  bool connected) {
+  if (got_response) return NetworkError::kNone;
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return NetworkError::kResolveHost;
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return NetworkError::kResolveProxy;
+    case CURLE_COULDNT_CONNECT:
+      return NetworkError::kConnect;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+      return NetworkError::kTls;
+    case CURLE_OPERATION_TIMEDOUT:
+      if (connected) return NetworkError::kNoResponse;
+      return resolved ? NetworkError::kConnectTimeout : NetworkError::kResolveHost;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+      return NetworkError::kNoResponse;
+    default:
+      return NetworkError::kNone;
+  }
+}
+
 void CompleteResult(Transfer& t, CURLcode code) {
   FetchResult& result = t.result;
   result.finished = std::chrono::steady_clock::now();
+  result.finished_wall = std::chrono::system_clock::now();
   char* effective_url = nullptr;
   if (curl_easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &effective_url) == CURLE_OK &&
       effective_url != nullptr) {
@@ -200,6 +299,18 @@ void CompleteResult(Transfer& t, CURLcode code) {
   result.redirects = static_cast<int>(redirects);
   result.error = MapCurlError(code, status != 0, result.truncated);
   if (result.error == FetchError::kNone) return;
+  curl_off_t resolve_time = 0;
+  curl_off_t connect_time = 0;
+  long os_errno = 0;
+  curl_easy_getinfo(t.easy.get(), CURLINFO_NAMELOOKUP_TIME_T, &resolve_time);
+  curl_easy_getinfo(t.easy.get(), CURLINFO_CONNECT_TIME_T, &connect_time);
+  curl_easy_getinfo(t.easy.get(), CURLINFO_OS_ERRNO, &os_errno);
+  char* primary_ip = nullptr;  // set once an address was tried
+  curl_easy_getinfo(t.easy.get(), CURLINFO_PRIMARY_IP, &primary_ip);
+  const bool resolved = resolve_time > 0 || (primary_ip != nullptr && *primary_ip != '\0');
+  result.network = ClassifyNetworkError(code, status != 0, resolved, connect_time > 0);
+  result.network_reason =
+      NetworkReason(result.network, t, os_errno, code == CURLE_OPERATION_TIMEDOUT);
   const std::string_view detail(t.error_buffer.data());
   result.error_message =
       detail.empty() ? fmt::format("{} ({})", curl_easy_strerror(code), t.request.url)
@@ -208,6 +319,7 @@ void CompleteResult(Transfer& t, CURLcode code) {
 
 void FailResult(Transfer& t, FetchError error, std::string_view detail) {
   t.result.finished = std::chrono::steady_clock::now();
+  t.result.finished_wall = std::chrono::system_clock::now();
   t.result.error = error;
   t.result.error_message = fmt::format("{} ({})", detail, t.request.url);
 }

@@ -45,6 +45,12 @@ void FailResult(Transfer& transfer, FetchError error, std::string_view detail);
 // received and `truncated` whether we stopped the body ourselves.
 FetchError MapCurlError(CURLcode code, bool got_response, bool truncated);
 
+// NetworkError for a failed transfer: kNone when an answer arrived
+// (`got_response`); `resolved` and `connected` say how far it got (a timeout
+// before the name was resolved is a resolver failure, one before the
+// connection stood a connect timeout).
+NetworkError ClassifyNetworkError(CURLcode code, bool got_response, bool resolved, bool connected);
+
 }  // namespace jobcrawler::crawler
 
 #endif  // JOBCRAWLER_CRAWLER_CURL_TRANSFER_H_

@@ -1,46 +1,39 @@
 // The database thread: the one thread that touches the Store while a crawl
 // runs. Work is posted to it as `void(storage::Store&)` callables and runs
-// in order; results go back to the fetch loop by posting to its executor.
-// Internal to crawler/ (keeps Asio out of public headers).
+// in order; results go back to the fetch loop through its LoopLink.
+// An exception that escapes a task is handed to `on_exception` (on the
+// database thread) and does not end the thread. Internal to crawler/.
 #ifndef JOBCRAWLER_CRAWLER_DB_WORKER_H_
 #define JOBCRAWLER_CRAWLER_DB_WORKER_H_
 
-#include <thread>
+#include <chrono>
 #include <utility>
 
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-
+#include "crawler/worker_threads.h"
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {
 
 class DbWorker {
  public:
-  explicit DbWorker(storage::Store& store)
-      : store_(store), guard_(io_.get_executor()), thread_([this] { io_.run(); }) {}
-  ~DbWorker() { Join(); }
-  DbWorker(const DbWorker&) = delete;
-  DbWorker& operator=(const DbWorker&) = delete;
+  // `store` must outlive the DbWorker, and, when JoinFor gave up, the
+  // detached thread (see WorkerThreads).
+  DbWorker(storage::Store& store, WorkerThreads::ExceptionHandler on_exception)
+      : store_(store), thread_(1, std::move(on_exception)) {}
 
   // Runs `work(store)` on the database thread, after all work posted before.
   template <typename Work>
   void Post(Work work) {
-    boost::asio::post(io_, [this, work = std::move(work)]() mutable { work(store_); });
+    thread_.Post([store = &store_, work = std::move(work)]() mutable { work(*store); });
   }
 
-  // Finishes all posted work and joins the thread. Idempotent.
-  void Join() {
-    guard_.reset();
-    if (thread_.joinable()) thread_.join();
-  }
+  // Finishes the posted work and joins the thread, waiting at most `limit`
+  // (see WorkerThreads::JoinFor).
+  bool JoinFor(std::chrono::milliseconds limit) { return thread_.JoinFor(limit); }
 
  private:
   storage::Store& store_;
-  boost::asio::io_context io_;  // before guard_ and thread_, which use it
-  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard_;
-  std::thread thread_;
+  WorkerThreads thread_;
 };
 
 }  // namespace jobcrawler::crawler

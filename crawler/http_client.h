@@ -52,6 +52,22 @@ enum class FetchError {
   kCancelled,
 };
 
+// Why no HTTP answer came, told apart from curl's code: what a person must
+// see to know whether a site or the network is at fault.
+enum class NetworkError {
+  kNone,            // an answer arrived (or the failure is not a network one)
+  kResolveHost,     // DNS: the host name could not be resolved
+  kResolveProxy,    // the configured proxy could not be resolved
+  kConnect,         // connection refused, network or host unreachable
+  kConnectTimeout,  // no connection within connect_timeout
+  kTls,             // TLS handshake or certificate check failed
+  kNoResponse,      // connected, but closed, reset or silent before any answer
+};
+
+// True for failures before a connection stood (resolve, connect, TLS): the
+// host, or the way to it, is down, not one URL.
+bool IsConnectLevel(NetworkError error);
+
 struct FetchResult {
   std::string url;        // as requested
   std::string final_url;  // after redirects
@@ -66,8 +82,15 @@ struct FetchResult {
   int redirects = 0;
   FetchError error = FetchError::kNone;
   std::string error_message;  // curl's message plus the URL, empty when none
+  NetworkError network = NetworkError::kNone;
+  // For a network error, what happened in a few words with the host
+  // ("could not resolve host www.hagen.de", "connection refused by
+  // 127.0.0.1:9"); empty otherwise.
+  std::string network_reason;
   std::chrono::steady_clock::time_point started;
   std::chrono::steady_clock::time_point finished;
+  // The local wall clock when the transfer ended (for Retry-After dates).
+  std::chrono::system_clock::time_point finished_wall;
 };
 
 class HttpClient {

@@ -80,17 +80,24 @@ std::vector<storage::FrontierEntry> RobotsCache::Resolve(const std::string& host
   Host& host = hosts_[host_key];
   host.fetching = false;
   host.unreachable = false;
+  host.network_failure = false;
+  host.reason.clear();
   bool answered = result.error == FetchError::kNone && result.status != 0;
   if (answered && result.status >= 200 && result.status < 300) {
     host.rules = RobotsRules::Parse(result.body, user_agent_);
     host.expires = now + kRulesLifetime;
-  } else if (answered && result.status >= 400 && result.status < 500 && result.status != 429) {
+  } else if (answered && result.status >= 300 && result.status < 500 && result.status != 429) {
+    // 4xx, and a redirect left unfollowed: "unavailable", RFC 9309 §2.3.1.2-3.
     host.rules = RobotsRules::AllowAll();
     host.expires = now + kRulesLifetime;
   } else {
-    // 5xx, 429, redirect loops and unreachable hosts: RFC 9309 §2.3.1.4.
+    // 5xx, 429 and unreachable hosts: RFC 9309 §2.3.1.4.
     host.rules = RobotsRules::DisallowAll();
     host.unreachable = true;
+    host.network_failure = result.network != NetworkError::kNone;
+    host.reason = host.network_failure ? result.network_reason
+                  : answered           ? "robots.txt answered HTTP " + std::to_string(result.status)
+                                       : "robots.txt could not be read: " + result.error_message;
     host.expires = now + kUnreachableRetry;
   }
   waiting_ -= host.waiting.size();
@@ -100,6 +107,16 @@ std::vector<storage::FrontierEntry> RobotsCache::Resolve(const std::string& host
 bool RobotsCache::Unreachable(const std::string& host_key) const {
   auto it = hosts_.find(host_key);
   return it != hosts_.end() && it->second.unreachable;
+}
+
+std::string RobotsCache::UnreachableReason(const std::string& host_key) const {
+  auto it = hosts_.find(host_key);
+  return it != hosts_.end() && it->second.unreachable ? it->second.reason : std::string();
+}
+
+bool RobotsCache::NetworkFailure(const std::string& host_key) const {
+  auto it = hosts_.find(host_key);
+  return it != hosts_.end() && it->second.unreachable && it->second.network_failure;
 }
 
 std::optional<std::chrono::milliseconds> RobotsCache::CrawlDelay(

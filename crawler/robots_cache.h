@@ -1,9 +1,11 @@
 // robots.txt rules per host for the running crawl, and the entries waiting
 // for a host's robots.txt to arrive. Runs on the fetch-loop thread only.
 //
-// RFC 9309 §2.3.1: a 2xx answer is parsed; 4xx means no rules (allow all);
-// 5xx, 429 and unreachable mean disallow everything for now, and the host is
-// asked again after kUnreachableRetry. Rules are kept for kRulesLifetime.
+// RFC 9309 §2.3.1: a 2xx answer is parsed; 4xx means no rules (allow all),
+// and so does a redirect the caller did not follow (§2.3.1.2: too many, or
+// off the site: "unavailable"); 5xx, 429 and unreachable mean disallow
+// everything for now, and the host is asked again after kUnreachableRetry.
+// Rules are kept for kRulesLifetime.
 #ifndef JOBCRAWLER_CRAWLER_ROBOTS_CACHE_H_
 #define JOBCRAWLER_CRAWLER_ROBOTS_CACHE_H_
 
@@ -48,6 +50,12 @@ class RobotsCache {
 
   // True when the host's rules say "unreachable: disallow all for now".
   bool Unreachable(const std::string& host_key) const;
+  // Why, for an unreachable host ("robots.txt answered HTTP 503", "could
+  // not resolve host www.hagen.de"); "" for a reachable one.
+  std::string UnreachableReason(const std::string& host_key) const;
+  // True when the host could not be reached at all (a network error, not an
+  // answer): its URLs count as on an unreachable host, not as disallowed.
+  bool NetworkFailure(const std::string& host_key) const;
   std::optional<std::chrono::milliseconds> CrawlDelay(const std::string& host_key) const;
   std::vector<std::string> Sitemaps(const std::string& host_key) const;
 
@@ -62,6 +70,8 @@ class RobotsCache {
     std::optional<RobotsRules> rules;
     Clock::time_point expires{};
     bool unreachable = false;
+    bool network_failure = false;  // no answer at all
+    std::string reason;            // why unreachable
     bool fetching = false;
     std::vector<storage::FrontierEntry> waiting;
   };

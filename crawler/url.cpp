@@ -16,11 +16,17 @@
 // Our policy choices (not URL equivalence): the fragment is dropped, tracking
 // parameters are dropped, remaining query parameters are sorted by key
 // (stable), an empty query loses its '?', and empty "&&" pairs are dropped.
+// The form that is fetched (FoundUrl::fetch) keeps the path's and query's
+// encoding, the query's order and the port as found: only the fragment,
+// tracking parameters, empty pairs and dot segments go, and the scheme and
+// host are written as in the canonical form. References are resolved on the
+// encoded components (RFC 3986 5.2), so "%2F" in a path stays "%2F".
+// Text-level steps (clean-up, percent-encoding, dot segments, host case)
+// are in url_text.cpp.
 #include "crawler/url.h"
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -29,14 +35,17 @@
 #include <utility>
 #include <vector>
 
+#include "crawler/url_text.h"
+
 namespace jobcrawler::crawler {
 namespace {
 
 namespace urls = boost::urls;
-
-// Links longer than this are almost always junk (session blobs, inlined
-// data); servers commonly refuse URLs over 8 KiB anyway.
-constexpr std::size_t kMaxUrlBytes = 8 * 1024;
+using url_text::AsciiLower;
+using url_text::CanonicalHost;
+using url_text::NormalizePercent;
+using url_text::RemoveDotSegments;
+using url_text::Sanitize;
 
 // Query keys that only identify a click or campaign and never change the
 // page: Google Analytics/Ads (utm_*, gclid, dclid, gbraid, wbraid, _ga, _gl),
@@ -46,212 +55,6 @@ constexpr std::array<std::string_view, 13> kTrackingKeys = {
     "gclid", "fbclid", "msclkid", "dclid", "gbraid", "wbraid", "yclid",
     "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref_src"};
 constexpr std::string_view kTrackingPrefix = "utm_";
-
-constexpr char kHexDigits[] = "0123456789ABCDEF";
-
-char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool IsHex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
-}
-
-void AppendPercentEncoded(std::string& out, unsigned char byte) {
-  out += '%';
-  out += kHexDigits[byte >> 4];
-  out += kHexDigits[byte & 0x0F];
-}
-
-// Bytes that RFC 3986 allows nowhere in a URI (brackets are handled apart).
-bool NeverAllowed(unsigned char byte) {
-  if (byte <= 0x20 || byte >= 0x7F) return true;
-  switch (byte) {
-    case '"': case '<': case '>': case '\\': case '^': case '`':
-    case '{': case '|': case '}':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Length of "scheme:" at the start of `s`, or 0 when there is none.
-std::size_t SchemeLength(std::string_view s) {
-  if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return 0;
-  for (std::size_t i = 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == ':') return i + 1;
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-    if (!ok) return 0;
-  }
-  return 0;
-}
-
-// [begin, end) of the authority in `s` ("//" already counted), or {0, 0}.
-std::pair<std::size_t, std::size_t> AuthoritySpan(std::string_view s) {
-  const std::size_t start = SchemeLength(s);
-  if (s.substr(start, 2) != "//") return {0, 0};
-  const std::size_t begin = start + 2;
-  const std::size_t end = s.find_first_of("/?", begin);
-  return {begin, end == std::string_view::npos ? s.size() : end};
-}
-
-// Trims, strips tabs/newlines, cuts the fragment and percent-encodes what
-// RFC 3986 forbids, turning what a browser accepts into a parseable reference.
-// nullopt when the authority holds a forbidden ASCII byte (a space in a host).
-std::optional<std::string> Sanitize(std::string_view in) {
-  const auto is_space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
-  while (!in.empty() && is_space(in.front())) in.remove_prefix(1);
-  while (!in.empty() && is_space(in.back())) in.remove_suffix(1);
-  std::string s;
-  for (char c : in) {
-    if (c == '#') break;
-    if (c != '\t' && c != '\n' && c != '\r') s += c;
-  }
-  // Browsers read '\' as '/' before the query of an http(s) URL.
-  const std::size_t query = std::min(s.find('?'), s.size());
-  std::replace(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(query), '\\', '/');
-
-  const auto [auth_begin, auth_end] = AuthoritySpan(s);
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    const bool in_authority = i >= auth_begin && i < auth_end;
-    const bool bad_percent =
-        byte == '%' && !(i + 2 < s.size() && IsHex(s[i + 1]) && IsHex(s[i + 2]));
-    const bool stray_bracket = (byte == '[' || byte == ']') && !in_authority;
-    if (in_authority && byte < 0x80 && NeverAllowed(byte)) return std::nullopt;
-    if (NeverAllowed(byte) || bad_percent || stray_bracket) {
-      AppendPercentEncoded(out, byte);
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-bool IsUnreserved(int byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-         (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_' || byte == '~';
-}
-
-// RFC 3986 6.2.2.1/6.2.2.2: %XX of unreserved characters decoded, other hex
-// upper-cased. (Boost.URL 1.81's normalize() also decodes reserved ones such
-// as %2F and %3D, which changes meaning, so we do not use it.)
-std::string NormalizePercent(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '%' || i + 2 >= in.size() || !IsHex(in[i + 1]) || !IsHex(in[i + 2])) {
-      out += in[i];
-      continue;
-    }
-    const int value = HexValue(in[i + 1]) * 16 + HexValue(in[i + 2]);
-    if (IsUnreserved(value)) {
-      out += static_cast<char>(value);
-    } else {
-      AppendPercentEncoded(out, static_cast<unsigned char>(value));
-    }
-    i += 2;
-  }
-  return out;
-}
-
-// RFC 3986 5.2.4. (Boost.URL 1.81 keeps "/../" segments above the root.)
-std::string RemoveDotSegments(std::string_view in) {
-  std::string out;
-  const auto pop_segment = [&out] { out.erase(std::min(out.rfind('/'), out.size())); };
-  while (!in.empty()) {
-    if (in.starts_with("../")) {
-      in.remove_prefix(3);
-    } else if (in.starts_with("./") || in.starts_with("/./")) {
-      in.remove_prefix(2);
-    } else if (in == "/.") {
-      in = "/";
-    } else if (in.starts_with("/../")) {
-      in.remove_prefix(3);
-      pop_segment();
-    } else if (in == "/..") {
-      in = "/";
-      pop_segment();
-    } else if (in == "." || in == "..") {
-      in = {};
-    } else {
-      const std::size_t end = std::min(in.find('/', 1), in.size());
-      out += in.substr(0, end);
-      in.remove_prefix(end);
-    }
-  }
-  return out;
-}
-
-// Unicode lower case of UTF-8 `text`; nullopt when it is not valid UTF-8.
-std::optional<std::string> Utf8Lower(std::string_view text) {
-  std::string out;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t used = utf8proc_iterate(bytes, left, &code_point);
-    if (used <= 0) return std::nullopt;
-    utf8proc_uint8_t buffer[4];
-    const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(code_point), buffer);
-    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
-    bytes += used;
-    left -= used;
-  }
-  return out;
-}
-
-// Turns %XX of non-ASCII bytes back into raw UTF-8, so that an IDN host reads
-// as it was written, and lower-cases everything but the remaining %XX (whose
-// hex NormalizePercent has upper-cased). Bytes that do not form UTF-8 stay
-// encoded: a canonical URL is always valid UTF-8.
-std::string CanonicalHost(std::string_view host) {
-  const std::string encoded = NormalizePercent(host);
-  std::string out;
-  std::string run;  // raw text since the last kept triplet
-  const auto flush = [&] {
-    if (std::optional<std::string> lower = Utf8Lower(run)) {
-      out += *lower;
-    } else {  // not UTF-8: lower-case what is ASCII, keep the rest encoded
-      for (char c : run) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          AppendPercentEncoded(out, static_cast<unsigned char>(c));
-        } else {
-          out += AsciiLower(c);
-        }
-      }
-    }
-    run.clear();
-  };
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    const bool triplet = encoded[i] == '%' && i + 2 < encoded.size() && IsHex(encoded[i + 1]) &&
-                         IsHex(encoded[i + 2]);
-    if (!triplet) {
-      run += encoded[i];
-      continue;
-    }
-    const int value = HexValue(encoded[i + 1]) * 16 + HexValue(encoded[i + 2]);
-    if (value >= 0x80) {
-      run += static_cast<char>(value);
-    } else {
-      flush();
-      out += encoded.substr(i, 3);
-    }
-    i += 2;
-  }
-  flush();
-  return out;
-}
 
 // The port as a number; nullopt when absent or empty, -1 when out of range.
 std::optional<long> PortNumber(const urls::url_view_base& u) {
@@ -277,10 +80,11 @@ bool IsHttpWithHost(const urls::url_view_base& u) {
          !u.encoded_host().empty() && (path.empty() || path.front() == '/');
 }
 
-// "?k=v&..." of the normalised `query` without tracking parameters, sorted
-// by key; "" when nothing is left.
-std::string CanonicalQuery(std::string_view query) {
-  std::vector<std::pair<std::string_view, std::string_view>> params;  // key, "=value" or ""
+using QueryParams = std::vector<std::pair<std::string_view, std::string_view>>;  // key, "=value" or ""
+
+// The pairs of `query` in order, without empty pairs and tracking parameters.
+QueryParams KeptParams(std::string_view query) {
+  QueryParams params;
   while (!query.empty()) {
     const std::size_t end = std::min(query.find('&'), query.size());
     const std::string_view pair = query.substr(0, end);
@@ -290,8 +94,11 @@ std::string CanonicalQuery(std::string_view query) {
     if (pair.empty() || IsTrackingParameter(key)) continue;
     params.emplace_back(key, pair.substr(eq));
   }
-  std::stable_sort(params.begin(), params.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return params;
+}
+
+// "?k=v&..." of `params`; "" when there are none.
+std::string JoinQuery(const QueryParams& params) {
   std::string out;
   for (const auto& [key, value] : params) {
     out += out.empty() ? '?' : '&';
@@ -299,6 +106,15 @@ std::string CanonicalQuery(std::string_view query) {
     out += value;
   }
   return out;
+}
+
+// "?k=v&..." of the normalised `query` without tracking parameters, sorted
+// by key; "" when nothing is left.
+std::string CanonicalQuery(std::string_view query) {
+  QueryParams params = KeptParams(query);
+  std::stable_sort(params.begin(), params.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return JoinQuery(params);
 }
 
 // Canonical string of a parsed absolute URL, or nullopt.
@@ -323,6 +139,79 @@ std::optional<std::string> Canonicalize(const urls::url_view_base& u) {
   return out;
 }
 
+// The form of a parsed absolute URL that is fetched (see FoundUrl), or nullopt.
+std::optional<std::string> FetchForm(const urls::url_view_base& u) {
+  if (!IsHttpWithHost(u)) return std::nullopt;
+  const std::optional<long> port = PortNumber(u);
+  if (port && *port < 0) return std::nullopt;
+  std::string out = u.scheme_id() == urls::scheme::https ? "https://" : "http://";
+  if (u.has_userinfo()) {
+    out += u.encoded_userinfo();
+    out += '@';
+  }
+  // Raw UTF-8 rather than %XX, as in the canonical form (curl takes either
+  // only that way); the case of a host name never matters.
+  out += CanonicalHost(u.encoded_host());
+  if (u.has_port() && !u.port().empty()) {
+    out += ':';
+    out += u.port();
+  }
+  const std::string path = RemoveDotSegments(u.encoded_path());
+  out += path.empty() ? std::string("/") : path;
+  out += JoinQuery(KeptParams(u.encoded_query()));
+  return out;
+}
+
+std::optional<FoundUrl> BothForms(const urls::url_view_base& u, UrlRejection& why) {
+  std::optional<std::string> canonical = Canonicalize(u);
+  std::optional<std::string> fetch = canonical ? FetchForm(u) : std::nullopt;
+  if (!canonical || !fetch) return std::nullopt;
+  if (canonical->size() > kMaxUrlBytes || fetch->size() > kMaxUrlBytes) {
+    why = UrlRejection::kTooLong;
+    return std::nullopt;
+  }
+  why = UrlRejection::kNone;
+  return FoundUrl{.canonical = std::move(*canonical), .fetch = std::move(*fetch)};
+}
+
+// RFC 3986 5.2.2 on the encoded components of an absolute `base` and a
+// relative `ref`. (Boost.URL 1.81's resolve() decodes "%2F" in the path,
+// which changes meaning.)
+std::string ResolveReference(const urls::url_view_base& base, const urls::url_view_base& ref) {
+  std::string target = std::string(base.scheme()) + "://";
+  std::string_view query = ref.encoded_query();
+  bool has_query = ref.has_query();
+  if (ref.has_authority()) {
+    target += ref.encoded_authority();
+    target += RemoveDotSegments(ref.encoded_path());
+  } else {
+    target += base.encoded_authority();
+    const std::string_view path = ref.encoded_path();
+    if (path.empty()) {
+      target += base.encoded_path();
+      if (!has_query) {
+        has_query = base.has_query();
+        query = base.encoded_query();
+      }
+    } else if (path.front() == '/') {
+      target += RemoveDotSegments(path);
+    } else {  // 5.2.3: merge with the base path up to its last '/'
+      const std::string_view base_path = base.encoded_path();
+      const std::size_t slash = base_path.rfind('/');
+      std::string merged = slash == std::string_view::npos
+                               ? "/"
+                               : std::string(base_path.substr(0, slash + 1));
+      merged += path;
+      target += RemoveDotSegments(merged);
+    }
+  }
+  if (has_query) {
+    target += '?';
+    target += query;
+  }
+  return target;
+}
+
 std::optional<urls::url> ParseAbsoluteHttp(std::string_view text) {
   if (text.size() > kMaxUrlBytes) return std::nullopt;
   const std::optional<std::string> clean = Sanitize(text);
@@ -332,8 +221,13 @@ std::optional<urls::url> ParseAbsoluteHttp(std::string_view text) {
   return urls::url(*parsed);
 }
 
-std::optional<std::string> ResolveImpl(std::string_view base, std::string_view href) {
-  if (href.size() > kMaxUrlBytes) return std::nullopt;
+std::optional<FoundUrl> ResolveImpl(std::string_view base, std::string_view href,
+                                    UrlRejection& why) {
+  why = UrlRejection::kInvalid;
+  if (href.size() > kMaxUrlBytes) {
+    why = UrlRejection::kTooLong;
+    return std::nullopt;
+  }
   const std::optional<std::string> clean_href = Sanitize(href);
   if (!clean_href) return std::nullopt;
   auto ref = urls::parse_uri_reference(*clean_href);
@@ -341,27 +235,49 @@ std::optional<std::string> ResolveImpl(std::string_view base, std::string_view h
   // "//host:port-that-is-no-number/..." (see IsHttpWithHost).
   const urls::pct_string_view ref_path = ref->encoded_path();
   if (ref->has_authority() && !ref_path.empty() && ref_path.front() != '/') return std::nullopt;
-  if (ref->has_scheme()) return Canonicalize(*ref);
-  std::optional<urls::url> resolved = ParseAbsoluteHttp(base);
-  if (!resolved || !resolved->resolve(*ref)) return std::nullopt;
-  return Canonicalize(*resolved);
+  if (ref->has_scheme()) return BothForms(*ref, why);
+  std::optional<urls::url> base_url = ParseAbsoluteHttp(base);
+  if (!base_url) return std::nullopt;
+  const std::string target = ResolveReference(*base_url, *ref);
+  auto resolved = urls::parse_uri(target);  // a view of `target`
+  if (!resolved) return std::nullopt;
+  return BothForms(*resolved, why);
 }
 
 }  // namespace
 
-std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
+std::optional<FoundUrl> ResolveLink(std::string_view base, std::string_view href,
+                                    UrlRejection* why) {
+  UrlRejection rejection = UrlRejection::kInvalid;
+  std::optional<FoundUrl> found;
   try {
-    return ResolveImpl(base, href);
+    found = ResolveImpl(base, href, rejection);
   } catch (const std::exception&) {  // allocation failure, size limits
-    return std::nullopt;
+    found.reset();
+    rejection = UrlRejection::kInvalid;
   }
+  if (why) *why = rejection;
+  return found;
+}
+
+std::optional<FoundUrl> FoundAt(std::string_view url) {
+  // An absolute URL resolves to itself; a relative one finds no base.
+  return ResolveLink({}, url);
+}
+
+std::optional<std::string> ResolveUrl(std::string_view base, std::string_view href) {
+  std::optional<FoundUrl> found = ResolveLink(base, href);
+  if (!found) return std::nullopt;
+  return std::move(found->canonical);
 }
 
 std::optional<std::string> CanonicalizeUrl(std::string_view url) {
   try {
     std::optional<urls::url> parsed = ParseAbsoluteHttp(url);
     if (!parsed) return std::nullopt;
-    return Canonicalize(*parsed);
+    std::optional<std::string> canonical = Canonicalize(*parsed);
+    if (canonical && canonical->size() > kMaxUrlBytes) return std::nullopt;
+    return canonical;
   } catch (const std::exception&) {
     return std::nullopt;
   }

@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "storage/title_place.h"
+
 namespace jobcrawler::storage {
 namespace {
 
@@ -192,8 +194,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kRankAbbr
     {"deputy", "stv"}, {"junior", "jr"}, {"senior", "sr"}, {"interim", "komm"},
 }};
 
-std::vector<std::string_view> Ranks(std::string_view title) {
-  std::string folded = FoldTitle(title);
+// The ranks of a title folded by FoldTitle.
+std::vector<std::string_view> Ranks(std::string_view folded) {
   std::vector<std::string_view> ranks;
   for (std::string_view token : Split(folded)) {
     for (const auto& [rank, stem] : kRankStems) {
@@ -247,6 +249,18 @@ std::string FoldCompany(std::string_view company) {
   return DropPhrases(FoldText(company), LegalFormAt);
 }
 
+std::string TitleKey(const parsers::Posting& posting) {
+  std::string_view title = posting.title;
+  return FoldTitle(title.substr(0, TitleLengthWithoutPlace(title, OwnPlaceNames(posting))));
+}
+
+std::string LegacyTitleKey(const parsers::Posting& posting) {
+  std::string company = FoldCompany(posting.company);
+  std::string whole = FoldTitle(posting.title);
+  if (company.empty() || whole.empty() || whole == TitleKey(posting)) return {};
+  return "tcl:" + whole + "|" + company + "|" + FoldText(posting.locality);
+}
+
 std::vector<std::string> IdentityKeys(const parsers::Posting& posting,
                                       std::string_view fallback_url) {
   std::vector<std::string> keys;
@@ -257,7 +271,7 @@ std::vector<std::string> IdentityKeys(const parsers::Posting& posting,
   }
   std::string_view url = posting.url.empty() ? fallback_url : std::string_view(posting.url);
   if (!url.empty()) keys.push_back("url:" + std::string(url));
-  std::string title = FoldTitle(posting.title);
+  std::string title = TitleKey(posting);
   if (!title.empty() && !company.empty()) {
     keys.push_back("tcl:" + title + "|" + company + "|" + FoldText(posting.locality));
   }
@@ -287,7 +301,11 @@ TextFingerprint DescriptionFingerprint(std::string_view description) {
 int HammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 
 bool SameRank(std::string_view title_a, std::string_view title_b) {
-  return Ranks(title_a) == Ranks(title_b);
+  return Ranks(FoldTitle(title_a)) == Ranks(FoldTitle(title_b));
+}
+
+bool SameRank(const parsers::Posting& a, const parsers::Posting& b) {
+  return Ranks(TitleKey(a)) == Ranks(TitleKey(b));
 }
 
 std::string NearKey(const parsers::Posting& posting) {
@@ -321,6 +339,7 @@ parsers::Posting FillMissing(parsers::Posting base, const parsers::Posting& othe
   fill(base.postal_code, other.postal_code);
   fill(base.region, other.region);
   fill(base.country, other.country);
+  if (base.other_places.empty()) base.other_places = other.other_places;
   if (!base.salary_min && !base.salary_max) {
     // Salary fields travel together: a range is only meaningful with its
     // currency and period from the same record.

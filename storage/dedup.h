@@ -5,7 +5,7 @@
 // A posting has up to three keys, strongest first:
 //   "id:"  + FoldCompany(company) + ":" + identifier   the source's own id
 //   "url:" + canonical URL (posting.url, else the fallback page URL)
-//   "tcl:" + FoldTitle(title) + "|" + FoldCompany(company) + "|" + FoldText(locality)
+//   "tcl:" + TitleKey(posting) + "|" + FoldCompany(company) + "|" + FoldText(locality)
 // Two records are the same job when ANY key is shared. A record that
 // shares none may still join by its description (the last rung, below).
 //
@@ -13,6 +13,10 @@
 //  - no "id:" key when the company is empty (bare ids such as "17" collide
 //    across boards);
 //  - no "tcl:" key when the title or the company folds to empty;
+//  - a place at the end of the title leaves the title key only when it is
+//    the posting's own and set off by a separator (storage/title_place.h):
+//    "IT-Leiter (w/m/d) – Hagen" in Hagen is "IT-Leiter (m/w/d)" there,
+//    while "Leiter IT Hagen" and "IT-Leiter – Dortmund" in Hagen keep it;
 //  - the caller passes an empty fallback URL when a page lists several
 //    postings without their own URLs (they would all share the page URL).
 //
@@ -39,6 +43,21 @@ std::string FoldText(std::string_view text);
 // "/in", "(in)" (also "*innen" etc.).
 // "IT-Leiter (m/w/d)" and "IT-Leiter*in" both fold to "it leiter".
 std::string FoldTitle(std::string_view title);
+
+// The title part of the "tcl:" key: FoldTitle(posting.title) without a
+// trailing place that is the posting's own (see above).
+std::string TitleKey(const parsers::Posting& posting);
+
+// The "tcl:" key as it was before trailing places left the title key
+// (FoldTitle of the whole title), when it differs from the current one;
+// "" otherwise. Databases written before hold postings under such keys, so
+// a lookup tries it after the current keys.
+std::string LegacyTitleKey(const parsers::Posting& posting);
+
+// The version of the identity keys: raised whenever IdentityKeys computes a
+// different key for a stored posting, so that stored postings get the new
+// keys (storage/key_refresh.h). 2: trailing places left the title key.
+inline constexpr int kIdentityKeyVersion = 2;
 
 // FoldText without legal forms: GmbH, GmbH & Co. KG, AG, SE, KG, KGaA, e.V.,
 // mbH, UG (haftungsbeschränkt). "Muster GmbH & Co. KG" → "muster".
@@ -80,6 +99,10 @@ int HammingDistance(std::uint64_t a, std::uint64_t b);
 // trainee, praktikant, werkstudent, interim/kommissarisch) the other lacks.
 // "IT-Leiter" and "Stellvertretender IT-Leiter" are different ranks.
 bool SameRank(std::string_view title_a, std::string_view title_b);
+
+// SameRank of the postings' TitleKeys: a place at the end of a title is no
+// rank ("IT Manager – Vicenza" is no deputy).
+bool SameRank(const parsers::Posting& a, const parsers::Posting& b);
 
 // The company-and-place key under which near duplicates are looked for:
 // FoldCompany(company) + "|" + FoldText(locality); "" when the company

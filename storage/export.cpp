@@ -45,6 +45,7 @@ Json RowObject(const PostingRow& row) {
   object["last_seen"] = FormatIsoUtc(row.last_seen);
   object["status"] = row.status;
   object["matched"] = row.matched;
+  object["other_locations"] = parsers::FormatPlaces(p.other_places);
   return object;
 }
 
@@ -70,6 +71,19 @@ std::string CellText(const Json& value) {
     joined += CellText(item);
   }
   return joined;
+}
+
+// The first characters that make a spreadsheet read a cell as a formula
+// (OWASP, "CSV Injection"): = + - @, tab and CR.
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
+// `text` with a single quote in front when it begins like a formula; the
+// quote tells the spreadsheet that the cell is text and is not shown.
+std::string NeutralizeFormula(std::string text) {
+  if (!text.empty() && kFormulaStarts.find(text.front()) != std::string_view::npos) {
+    text.insert(text.begin(), '\'');
+  }
+  return text;
 }
 
 void WriteCsvField(std::ostream& out, std::string_view text, char separator) {
@@ -106,9 +120,18 @@ void WriteCsv(std::ostream& out, const std::vector<PostingRow>& rows, const CsvO
   for (const PostingRow& row : rows) {
     std::vector<std::string> fields;
     const Json object = RowObject(row);
-    for (const auto& item : object.items()) fields.push_back(CellText(item.value()));
+    for (const auto& item : object.items()) {
+      std::string text = CellText(item.value());
+      // Numbers are ours (ids, salaries) and must stay numbers.
+      const bool neutralize = options.neutralize_formulas && !item.value().is_number();
+      fields.push_back(neutralize ? NeutralizeFormula(std::move(text)) : std::move(text));
+    }
     WriteCsvRecord(out, fields, options.separator);
   }
+}
+
+CsvOptions ExcelCsvOptions() {
+  return {.separator = ';', .bom = true, .neutralize_formulas = true};
 }
 
 void WriteJsonl(std::ostream& out, const std::vector<PostingRow>& rows) {

@@ -68,6 +68,37 @@ Result<int> CloseUnseen(sqlite::Database& db, std::int64_t run_id, const Lifecyc
   return db.Changes();
 }
 
+enum class Monitored { kNo, kYes, kNoSuchRun };
+
+Result<Monitored> MonitoredState(sqlite::Database& db, std::int64_t run_id) {
+  constexpr std::string_view kWhat = "checking whether the run was monitored";
+  auto stmt = db.Cached(
+      "SELECT EXISTS (SELECT 1 FROM run_monitoring WHERE run_id = ?1) FROM runs WHERE id = ?1",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt.value()->BindAll(run_id).Step(kWhat);
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Monitored::kNoSuchRun;
+  return stmt.value()->ColumnInt(0) != 0 ? Monitored::kYes : Monitored::kNo;
+}
+
+// The run's news (the postings first seen in it and those closed by it, 404
+// and 410 during the run included) and the mark that it was monitored.
+Status RecordNews(sqlite::Database& db, std::int64_t run_id, UnixMillis now) {
+  constexpr std::string_view kWhat = "recording the run's news";
+  auto news = db.Cached(
+      "INSERT OR IGNORE INTO run_news (run_id, kind, posting_id)"
+      " SELECT ?1, 'new', id FROM postings WHERE first_seen_run = ?1"
+      " UNION ALL SELECT ?1, 'closed', id FROM postings WHERE closed_run = ?1",
+      kWhat);
+  if (!news.ok()) return news.status();
+  JOBCRAWLER_RETURN_IF_ERROR(news.value()->BindAll(run_id).Run(kWhat));
+  auto monitored =
+      db.Cached("INSERT INTO run_monitoring (run_id, monitored_at) VALUES (?1, ?2)", kWhat);
+  if (!monitored.ok()) return monitored.status();
+  return monitored.value()->BindAll(run_id, now).Run(kWhat);
+}
+
 }  // namespace
 
 Result<int> CloseGonePostings(sqlite::Database& db, std::int64_t run_id, std::string_view url,
@@ -88,14 +119,19 @@ Result<int> CloseGonePostings(sqlite::Database& db, std::int64_t run_id, std::st
 Result<LifecycleResult> CloseStalePostings(sqlite::Database& db, std::int64_t run_id,
                                            const std::vector<std::string>& healthy_sources,
                                            const LifecycleRules& rules) {
-  JOBCRAWLER_RETURN_IF_ERROR(RecordRunSources(db, run_id, healthy_sources));
+  auto state = MonitoredState(db, run_id);
+  if (!state.ok()) return state.status();
+  if (state.value() == Monitored::kNoSuchRun) return Status::Error("no such run");
   LifecycleResult result;
+  if (state.value() == Monitored::kYes) return result;
+  JOBCRAWLER_RETURN_IF_ERROR(RecordRunSources(db, run_id, healthy_sources));
   auto expired = CloseExpired(db, run_id, rules);
   if (!expired.ok()) return expired.status();
   result.closed_expired = expired.value();
   auto unseen = CloseUnseen(db, run_id, rules);
   if (!unseen.ok()) return unseen.status();
   result.closed_unseen = unseen.value();
+  JOBCRAWLER_RETURN_IF_ERROR(RecordNews(db, run_id, rules.now));
   return result;
 }
 

@@ -23,7 +23,9 @@ Result<int> CloseGonePostings(sqlite::Database& db, std::int64_t run_id, std::st
                               UnixMillis now);
 
 // Records the run's source health in run_sources, then closes expired and
-// unseen postings (see Store::CloseStale).
+// unseen postings, then records the run's news and marks it monitored (see
+// Store::CloseStale). Does nothing for a run already monitored; fails for an
+// unknown run.
 Result<LifecycleResult> CloseStalePostings(sqlite::Database& db, std::int64_t run_id,
                                            const std::vector<std::string>& healthy_sources,
                                            const LifecycleRules& rules);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/feed_walks.h"
 #include "storage/lifecycle.h"
 #include "storage/posting_table.h"
 #include "storage/sqlite_store.h"
@@ -12,15 +13,12 @@
 namespace jobcrawler::storage {
 namespace {
 
-// The page URL stands in for missing posting URLs only when at most one
-// posting on the page lacks its own URL; otherwise the page is a listing
-// and its URL identifies none of them.
+// The page URL stands in for a missing posting URL only when the posting
+// is the page's only one; otherwise the page is a listing and its URL
+// identifies none of them (not even a single URL-less posting beside
+// others: the next run's URL-less job on the listing would take its key).
 std::string_view FallbackUrl(const PageWrite& write) {
-  int without_url = 0;
-  for (const Sighting& sighting : write.sightings) {
-    if (sighting.posting.url.empty()) ++without_url;
-  }
-  return without_url <= 1 ? std::string_view(write.page.url) : std::string_view();
+  return write.sightings.size() == 1 ? std::string_view(write.page.url) : std::string_view();
 }
 
 // A response whose body was parsed for links (not 304, not an error page).
@@ -39,31 +37,43 @@ Status ReplaceRecordedLinks(sqlite::Database& db, const PageWrite& write) {
   if (!forget.ok()) return forget.status();
   JOBCRAWLER_RETURN_IF_ERROR(forget.value()->BindAll(write.page.url).Run(kWhat));
   auto remember = db.Cached(
-      "INSERT OR IGNORE INTO page_links (page_url, url, host_key, source) VALUES (?1, ?2, ?3, ?4)",
+      "INSERT OR IGNORE INTO page_links (page_url, url, fetch_url, host_key, source)"
+      " VALUES (?1, ?2, ?3, ?4, ?5)",
       kWhat);
   if (!remember.ok()) return remember.status();
   for (const FrontierAdd& link : write.links) {
     if (link.url.empty()) continue;  // the frontier would refuse it too
-    JOBCRAWLER_RETURN_IF_ERROR(
-        remember.value()->BindAll(write.page.url, link.url, link.host_key, link.source).Run(kWhat));
+    JOBCRAWLER_RETURN_IF_ERROR(remember.value()
+                                   ->BindAll(write.page.url, link.url, link.fetch_url,
+                                             link.host_key, link.source)
+                                   .Run(kWhat));
     remember.value()->Reset();
   }
   return Status::Ok();
 }
 
-// Queues the links recorded for an unchanged page at depth + 1, due at once;
-// returns how many were new to the run.
-Result<int> ReAddRecordedLinks(sqlite::Database& db, std::int64_t run_id,
-                               const PageWrite& write) {
-  constexpr std::string_view kWhat = "re-adding the links of an unchanged page";
+// The links recorded for an unchanged page that write.replay accepts, as
+// adds for page.source at depth + 1, due at once.
+Result<std::vector<FrontierAdd>> ReplayedLinks(sqlite::Database& db, const PageWrite& write) {
+  constexpr std::string_view kWhat = "reading the links of an unchanged page";
+  std::vector<FrontierAdd> links;
+  if (!write.replay) return links;
   auto stmt = db.Cached(
-      "INSERT OR IGNORE INTO frontier (run_id, url, host_key, source, depth, not_before)"
-      " SELECT ?1, url, host_key, source, ?3, 0 FROM page_links WHERE page_url = ?2",
-      kWhat);
+      "SELECT url, fetch_url, host_key FROM page_links WHERE page_url = ?1", kWhat);
   if (!stmt.ok()) return stmt.status();
-  JOBCRAWLER_RETURN_IF_ERROR(
-      stmt.value()->BindAll(run_id, write.page.url, write.depth + 1).Run(kWhat));
-  return db.Changes();
+  stmt.value()->BindAll(write.page.url);
+  for (;;) {
+    auto row = stmt.value()->Step(kWhat);
+    if (!row.ok()) return row.status();
+    if (!row.value()) return links;
+    FrontierAdd link{.url = stmt.value()->ColumnText(0),
+                     .host_key = stmt.value()->ColumnText(2),
+                     .source = write.page.source,
+                     .depth = write.depth + 1,
+                     .not_before = 0,
+                     .fetch_url = stmt.value()->ColumnText(1)};
+    if (write.replay(link)) links.push_back(std::move(link));
+  }
 }
 
 }  // namespace
@@ -91,8 +101,9 @@ Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
   // body we have stay, so the next request can still be conditional.
   auto stmt = db_.Cached(
       "INSERT INTO pages (url, final_url, source, http_status, content_type, etag,"
-      " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+      " last_modified, content_hash, bytes, truncated, error, fetched_at, run_id, notes,"
+      " parse_key)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
       " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
       " source = excluded.source, http_status = excluded.http_status,"
       " content_type = excluded.content_type,"
@@ -102,13 +113,14 @@ Status SqliteStore::UpsertPage(std::int64_t run_id, const PageOutcome& page) {
       " content_hash = IIF(excluded.http_status IN (0, 304) AND excluded.content_hash = '',"
       "   content_hash, excluded.content_hash),"
       " bytes = excluded.bytes, truncated = excluded.truncated, error = excluded.error,"
-      " fetched_at = excluded.fetched_at, run_id = excluded.run_id",
+      " fetched_at = excluded.fetched_at, run_id = excluded.run_id, notes = excluded.notes,"
+      " parse_key = IIF(excluded.parse_key = '', parse_key, excluded.parse_key)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
       ->BindAll(page.url, page.final_url, page.source, page.http_status, page.content_type,
                 page.etag, page.last_modified, page.content_hash, page.bytes, page.truncated,
-                page.error, page.fetched_at, run_id)
+                page.error, page.fetched_at, run_id, page.notes, page.parse_key)
       .Run(kWhat);
 }
 
@@ -116,7 +128,9 @@ Result<int> SqliteStore::UpdatePageLinks(std::int64_t run_id, const PageWrite& w
   auto added = InsertLinks(run_id, write.links);
   if (!added.ok()) return added;
   if (write.unchanged) {
-    auto again = ReAddRecordedLinks(db_, run_id, write);
+    auto replayed = ReplayedLinks(db_, write);
+    if (!replayed.ok()) return replayed.status();
+    auto again = InsertLinks(run_id, replayed.value());
     if (!again.ok()) return again;
     return added.value() + again.value();
   }
@@ -157,7 +171,11 @@ Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageW
   PageWriteResult result;
   result.links_added = links.value();
   status = RecordSightings(run_id, write, result);
-  if (status.ok() && SaysGone(write.page)) {
+  if (status.ok() && write.feed_walk) {
+    status = RecordFeedWalk(db_, run_id, write.page.source, *write.feed_walk);
+  }
+  // A feed page that is gone says nothing about its postings' own pages.
+  if (status.ok() && SaysGone(write.page) && !write.feed_walk) {
     auto closed = CloseGonePostings(db_, run_id, write.page.url, write.page.fetched_at);
     if (!closed.ok()) status = closed.status();
   }

@@ -67,8 +67,8 @@ Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
   std::string near_key = NearKey(posting);
   if (!simhash || near_key.empty()) return std::optional<Match>();
   auto stmt = db.Cached(
-      "SELECT id, simhash, title FROM postings WHERE near_key = ?1 AND simhash IS NOT NULL"
-      " ORDER BY id",
+      "SELECT id, simhash, title, locality, postal_code FROM postings"
+      " WHERE near_key = ?1 AND simhash IS NOT NULL ORDER BY id",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   stmt.value()->BindAll(near_key);
@@ -81,8 +81,12 @@ Result<std::optional<Match>> FindNearDuplicate(sqlite::Database& db,
     if (!row.value()) break;
     int distance =
         HammingDistance(incoming, static_cast<std::uint64_t>(stmt.value()->ColumnInt64(1)));
-    if (distance >= best_distance || !SameRank(posting.title, stmt.value()->ColumnText(2)))
-      continue;
+    if (distance >= best_distance) continue;
+    parsers::Posting stored;
+    stored.title = stmt.value()->ColumnText(2);
+    stored.locality = stmt.value()->ColumnText(3);
+    stored.postal_code = stmt.value()->ColumnText(4);
+    if (!SameRank(posting, stored)) continue;
     best_distance = distance;
     best = Match{stmt.value()->ColumnInt64(0), fmt::format("simhash:{:016x}", incoming)};
   }
@@ -97,8 +101,8 @@ Result<std::int64_t> InsertPosting(sqlite::Database& db, const Sighting& sightin
       "INSERT INTO postings (id_key, url_key, tcl_key, " JOBCRAWLER_POSTING_COLUMNS
       ", url, source, completeness, first_seen, last_seen, first_seen_run, last_seen_run,"
       " status, matched, near_key, simhash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26,"
-      " ?27, ?27, 'active', ?28, ?29, ?30)",
+      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+      " ?27, ?28, ?28, 'active', ?29, ?30, ?31)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();
@@ -175,11 +179,11 @@ Status UpdatePosting(sqlite::Database& db, std::int64_t id, const StoredPosting&
       "UPDATE postings SET id_key = IIF(id_key = '', ?1, id_key),"
       " url_key = IIF(url_key = '', ?2, url_key), tcl_key = IIF(tcl_key = '', ?3, tcl_key),"
       " (" JOBCRAWLER_POSTING_COLUMNS ") = (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22), url = ?23, source = ?24, completeness = ?25,"
-      " last_seen = MAX(last_seen, ?26), last_seen_run = MAX(last_seen_run, ?27), matched = ?28,"
-      " near_key = ?30, simhash = ?31, " JOBCRAWLER_REOPEN_UNLESS(
+      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23), url = ?24, source = ?25, completeness = ?26,"
+      " last_seen = MAX(last_seen, ?27), last_seen_run = MAX(last_seen_run, ?28), matched = ?29,"
+      " near_key = ?31, simhash = ?32, " JOBCRAWLER_REOPEN_UNLESS(
           "(status = 'closed' AND closed_reason = 'expired' AND valid_through = ?19)")
-      " WHERE id = ?29",
+      " WHERE id = ?30",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   sqlite::Statement& s = *stmt.value();
@@ -227,10 +231,59 @@ Status UpsertSightingRow(sqlite::Database& db, std::int64_t id, std::string_view
       .Run(kWhat);
 }
 
+// `keys` with a "url:" key for each of `also_seen_at` not yet among them,
+// placed after the posting's own id and URL keys: weaker than those, but a
+// URL still identifies the job better than its title does.
+std::vector<std::string> WithAlsoSeenKeys(std::vector<std::string> keys,
+                                          const std::vector<std::string>& also_seen_at) {
+  auto at = std::find_if(keys.begin(), keys.end(), [](const std::string& key) {
+    return !key.starts_with("id:") && !key.starts_with("url:");
+  });
+  std::vector<std::string> extra;
+  for (const std::string& url : also_seen_at) {
+    std::string key = "url:" + url;
+    if (url.empty() || std::find(keys.begin(), keys.end(), key) != keys.end() ||
+        std::find(extra.begin(), extra.end(), key) != extra.end()) {
+      continue;
+    }
+    extra.push_back(std::move(key));
+  }
+  keys.insert(at, std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
+  return keys;
+}
+
+// A URL that a feed names as the job's original ad. A new row is credited
+// to the feed's source and page, with "via:<the posting's URL>" as the key
+// that joined it; an existing row (the ad crawled where it is) keeps its
+// source and page and is only marked seen.
+Status UpsertAlsoSeenRow(sqlite::Database& db, std::int64_t id, std::string_view url,
+                         std::string_view page_url, std::string_view via,
+                         const SightingContext& context) {
+  constexpr std::string_view kWhat = "recording where a feed says the job was seen";
+  auto stmt = db.Cached(
+      "INSERT INTO sightings (posting_id, url, source, page_url, first_seen, last_seen, last_run,"
+      " matched_key) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 'via:' || ?7)"
+      " ON CONFLICT (posting_id, url) DO UPDATE SET"
+      " last_seen = MAX(last_seen, excluded.last_seen), last_run = MAX(last_run, "
+      "excluded.last_run)",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      ->BindAll(id, url, context.source, page_url, context.seen_at, context.run_id, via)
+      .Run(kWhat);
+}
+
 Result<std::optional<Match>> FindPosting(sqlite::Database& db, const parsers::Posting& posting,
                                          const std::vector<std::string>& keys) {
   auto by_key = FindByKeys(db, keys);
   if (!by_key.ok() || by_key.value()) return by_key;
+  // A posting stored before places left the title key may be known only by
+  // the older form of its key (storage/key_refresh.h adds the current form
+  // of its best title, not of every title it was seen with).
+  if (std::string legacy = LegacyTitleKey(posting); !legacy.empty()) {
+    by_key = FindByKeys(db, {legacy});
+    if (!by_key.ok() || by_key.value()) return by_key;
+  }
   return FindNearDuplicate(db, posting);
 }
 
@@ -258,7 +311,8 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
                                         const SightingContext& context) {
   std::string_view url =
       sighting.posting.url.empty() ? std::string_view(sighting.page_url) : sighting.posting.url;
-  std::vector<std::string> keys = IdentityKeys(sighting.posting, context.fallback_url);
+  std::vector<std::string> keys = WithAlsoSeenKeys(
+      IdentityKeys(sighting.posting, context.fallback_url), sighting.also_seen_at);
   auto found = FindPosting(db, sighting.posting, keys);
   if (!found.ok()) return found.status();
   RecordedSighting recorded;
@@ -278,6 +332,11 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
   JOBCRAWLER_RETURN_IF_ERROR(AddKeys(db, recorded.posting_id, keys));
   JOBCRAWLER_RETURN_IF_ERROR(UpsertSightingRow(db, recorded.posting_id, url, sighting.page_url,
                                                matched_key, context));
+  for (const std::string& also : sighting.also_seen_at) {
+    if (also.empty() || also == url) continue;
+    JOBCRAWLER_RETURN_IF_ERROR(
+        UpsertAlsoSeenRow(db, recorded.posting_id, also, sighting.page_url, url, context));
+  }
   return recorded;
 }
 

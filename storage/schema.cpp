@@ -171,8 +171,83 @@ CREATE TABLE robots (
 CREATE INDEX pages_by_run ON pages (run_id, source);
 )sql";
 
+// Identity keys that are brought up to date in C++: derived_versions holds
+// the versions of data computed in C++ and stored, refreshed when the store
+// opens (storage/key_refresh.h); a missing row is version 1.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE derived_versions (
+  name    TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Monitoring that survives a kill between a run's end and its monitoring.
+// A completed run without a run_monitoring row has not been monitored yet;
+// the next crawl does it. CloseStale writes the row together with the run's
+// news (run_news) in the transaction that closes postings; delivered_at is
+// NULL until the news has been reported. Runs that completed before this
+// version were monitored when they ended (or never will be): not again.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE run_monitoring (
+  run_id       INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+  monitored_at INTEGER NOT NULL,
+  delivered_at INTEGER
+);
+CREATE INDEX run_monitoring_undelivered ON run_monitoring (run_id) WHERE delivered_at IS NULL;
+
+CREATE TABLE run_news (
+  run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('new', 'closed')),
+  posting_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE,
+  PRIMARY KEY (run_id, kind, posting_id)
+) WITHOUT ROWID;
+
+INSERT INTO run_monitoring (run_id, monitored_at, delivered_at)
+  SELECT id, finished_at, finished_at FROM runs WHERE status = 'completed';
+)sql";
+
+// Version 5: URLs as found beside the canonical identity, what each page's
+// parse depended on, notes, and an index that leases read in order.
+// Rows from earlier versions have no fetch_url (the crawler then requests `url`)
+// and no parse_key (their pages are parsed once more).
+constexpr std::string_view kVersion5 = R"sql(
+-- The URL to request, query order and encoding as found; '' means url.
+ALTER TABLE frontier ADD COLUMN fetch_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE page_links ADD COLUMN fetch_url TEXT NOT NULL DEFAULT '';
+-- Parser version and source configuration the page's result came from.
+ALTER TABLE pages ADD COLUMN parse_key TEXT NOT NULL DEFAULT '';
+-- What was noticed but is no error (links too long to follow).
+ALTER TABLE pages ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+-- A lease walks each host's queued entries in lease order (depth, id)
+-- instead of sorting every due entry of the run.
+CREATE INDEX frontier_queued_by_host ON frontier (run_id, host_key, depth, id)
+  WHERE state = 'queued';
+)sql";
+
+// Version 6: a posting's further places (JSON, see posting_columns.h).
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE postings ADD COLUMN other_places TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 7: how far each walk of a feed source got in a run (crawler/
+// feed_source.h): one row per run, source and walk (the canonical URL of its
+// first page), updated by every response of the walk; source health reads
+// it (a feed listing closes postings only when every walk was complete).
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE feed_walks (
+  run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  source  TEXT NOT NULL,
+  walk    TEXT NOT NULL,
+  page    INTEGER NOT NULL,
+  state   TEXT NOT NULL CHECK (state IN ('more', 'complete', 'incomplete')),
+  message TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, source, walk)
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                             kVersion5, kVersion6, kVersion7};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -3,8 +3,8 @@
 #include <utility>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include "storage/key_refresh.h"
 #include "storage/schema.h"
 
 namespace jobcrawler::storage {
@@ -65,6 +65,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   std::string context = "opening " + path;
   Status status = Configure(db.value());
   if (status.ok()) status = Migrate(db.value());
+  if (status.ok()) status = RefreshIdentityKeys(db.value());
   if (!status.ok()) return sqlite::WithContext(context, status);
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db).value()));
 }
@@ -149,65 +150,21 @@ Result<int> SqliteStore::InsertLinks(std::int64_t run_id, const std::vector<Fron
   constexpr std::string_view kWhat = "adding URLs to the frontier";
   // OR IGNORE skips URLs already in the run (UNIQUE) and empty ones (CHECK).
   auto stmt = db_.Cached(
-      "INSERT OR IGNORE INTO frontier (run_id, url, host_key, source, depth, not_before)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      "INSERT OR IGNORE INTO frontier (run_id, url, fetch_url, host_key, source, depth,"
+      " not_before) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       kWhat);
   if (!stmt.ok()) return stmt.status();
   int added = 0;
   for (const FrontierAdd& add : urls) {
     JOBCRAWLER_RETURN_IF_ERROR(
         stmt.value()
-            ->BindAll(run_id, add.url, add.host_key, add.source, add.depth, add.not_before)
+            ->BindAll(run_id, add.url, add.fetch_url, add.host_key, add.source, add.depth,
+                      add.not_before)
             .Run(kWhat));
     added += db_.Changes();
     stmt.value()->Reset();
   }
   return added;
-}
-
-Result<std::vector<FrontierEntry>> SqliteStore::LeaseFrontier(
-    std::int64_t run_id, int limit, int per_host_limit, UnixMillis now,
-    const std::vector<std::string>& skip_hosts) {
-  constexpr std::string_view kWhat = "leasing frontier entries";
-  // The hosts to skip travel as one JSON array, so the statement stays
-  // cacheable whatever their number. Host keys are ASCII; replacing invalid
-  // UTF-8 cannot make one match another.
-  std::string skip = nlohmann::json(skip_hosts).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace);
-  auto txn = sqlite::Transaction::Begin(db_);
-  if (!txn.ok()) return txn.status();
-  std::vector<FrontierEntry> entries;
-  {
-    auto stmt = db_.Cached(
-        "WITH due AS (SELECT id, depth, ROW_NUMBER() OVER ("
-        "   PARTITION BY host_key ORDER BY depth, id) AS host_rank"
-        " FROM frontier WHERE run_id = ?1 AND state = 'queued' AND not_before <= ?2"
-        "  AND host_key NOT IN (SELECT value FROM json_each(?5)))"
-        " SELECT f.id, f.url, f.host_key, f.source, f.depth, f.attempts,"
-        "  p.etag, p.last_modified, p.content_hash"
-        " FROM due JOIN frontier f ON f.id = due.id LEFT JOIN pages p ON p.url = f.url"
-        " WHERE due.host_rank <= ?3 ORDER BY due.depth, due.id LIMIT ?4",
-        kWhat);
-    if (!stmt.ok()) return stmt.status();
-    sqlite::Statement& s = *stmt.value();
-    s.BindAll(run_id, now, per_host_limit, limit, skip);
-    for (;;) {
-      auto row = s.Step(kWhat);
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      entries.push_back({s.ColumnInt64(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3),
-                         s.ColumnInt(4), s.ColumnInt(5), s.ColumnText(6), s.ColumnText(7),
-                         s.ColumnText(8)});
-    }
-  }
-  auto mark = db_.Cached("UPDATE frontier SET state = 'leased' WHERE id = ?1", kWhat);
-  if (!mark.ok()) return mark.status();
-  for (const FrontierEntry& entry : entries) {
-    JOBCRAWLER_RETURN_IF_ERROR(mark.value()->BindAll(entry.id).Run(kWhat));
-    mark.value()->Reset();
-  }
-  JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
-  return entries;
 }
 
 Status SqliteStore::ReleaseLeases(std::int64_t run_id) {

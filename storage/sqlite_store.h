@@ -30,6 +30,9 @@ class SqliteStore final : public Store {
   Result<std::optional<RunInfo>> UnfinishedRun() override;
 
   Result<int> AddToFrontier(std::int64_t run_id, const std::vector<FrontierAdd>& urls) override;
+  // Reads the partial index frontier_queued_by_host: the cost grows with
+  // the number of hosts with queued entries, not with the queue's length
+  // (frontier_lease.cpp).
   Result<std::vector<FrontierEntry>> LeaseFrontier(
       std::int64_t run_id, int limit, int per_host_limit, UnixMillis now,
       const std::vector<std::string>& skip_hosts) override;
@@ -41,15 +44,17 @@ class SqliteStore final : public Store {
   // `run_id`, or when a sighting has no URL at all (neither posting.url nor
   // page_url). Sightings are dated write.page.fetched_at and credited to
   // write.page.source. A fetch without body (HTTP 304, or status 0) keeps
-  // the stored etag/last_modified/content_hash where it brings none. The
-  // page URL identifies a URL-less posting only when it is the page's only
-  // one (a listing's URL identifies none of its postings).
+  // the stored etag/last_modified/content_hash where it brings none; an
+  // empty page.parse_key keeps the stored one. The page URL identifies a
+  // URL-less posting only when it is the page's only posting (a listing's
+  // URL identifies none of its postings).
   //
   // The page's links are remembered (replacing the previous ones) only when
   // it brought a body (2xx) and is not `unchanged`, so that a failed fetch
   // in between does not forget what an unchanged page links to. For an
-  // `unchanged` page, write.links and write.sightings are recorded as well
-  // when given. A 404/410 closes postings as store.h describes (not counted
+  // `unchanged` page, the remembered links that write.replay accepts are
+  // queued (none without it), and write.links and write.sightings are
+  // recorded as well when given. A 404/410 closes postings as store.h describes (not counted
   // in the result).
   Result<PageWriteResult> RecordPage(std::int64_t run_id, const PageWrite& write) override;
 
@@ -62,6 +67,11 @@ class SqliteStore final : public Store {
   Result<LifecycleResult> CloseStale(std::int64_t run_id,
                                      const std::vector<std::string>& healthy_sources,
                                      const LifecycleRules& rules) override;
+  // Runs that completed before the database had run_monitoring (storage/
+  // schema.cpp) count as monitored and delivered.
+  Result<std::vector<std::int64_t>> RunsPendingMonitoring() override;
+  Result<std::vector<RunNews>> UndeliveredNews() override;
+  Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) override;
   Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
                                                 UnixMillis now) override;
   Status PutRobots(const RobotsRecord& record) override;
@@ -72,6 +82,10 @@ class SqliteStore final : public Store {
   // run whose pages were fetched again since. Sorted by source.
   Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) override;
   Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) override;
+  // Both read one statement each (report_read.cpp); LastSuccessfulRuns
+  // reads run_sources, which CloseStale fills.
+  Result<std::vector<PostingSources>> ListPostingSources() override;
+  Result<std::vector<SourceLastSuccess>> LastSuccessfulRuns() override;
 
  private:
   explicit SqliteStore(sqlite::Database db) : db_(std::move(db)) {}

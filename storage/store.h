@@ -11,6 +11,7 @@
 #define JOBCRAWLER_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,11 +45,15 @@ struct RunInfo {
 
 // A URL to fetch, as the crawler adds it.
 struct FrontierAdd {
-  std::string url;       // canonical absolute URL
+  std::string url;       // canonical absolute URL: the identity, unique per run
   std::string host_key;  // "scheme://host:port", the politeness unit
   std::string source;    // the [[sources]] name it belongs to
   int depth = 0;         // 0 for start URLs
   UnixMillis not_before = 0;
+  // The URL to request, as found (query order and encoding kept; see
+  // crawler/url.h); empty: `url`. Of two adds with the same `url` in a run,
+  // the first one's fetch_url stays.
+  std::string fetch_url = {};
 };
 
 // A URL leased to the crawler: it is in flight until RecordPage or
@@ -56,7 +61,7 @@ struct FrontierAdd {
 // left behind, for conditional requests.
 struct FrontierEntry {
   std::int64_t id = 0;
-  std::string url;
+  std::string url;  // canonical
   std::string host_key;
   std::string source;
   int depth = 0;
@@ -64,6 +69,11 @@ struct FrontierEntry {
   std::string etag;           // from the previous fetch, may be empty
   std::string last_modified;  // from the previous fetch, may be empty
   std::string content_hash;   // from the previous fetch, may be empty
+  // What the previous fetch's parse result depended on (PageOutcome::
+  // parse_key), may be empty. When it differs from the current key the
+  // validators above must not be trusted: the page is parsed again.
+  std::string parse_key = {};
+  std::string fetch_url = {};  // what to request; empty (older rows): url
 };
 
 struct FrontierCounts {
@@ -87,6 +97,13 @@ struct PageOutcome {
   bool truncated = false;  // body cut at max_body_bytes
   std::string error;       // transport or processing error, empty when none
   UnixMillis fetched_at = 0;
+  // What was noticed but is no error (links not followed because they are
+  // too long), empty when nothing.
+  std::string notes = {};
+  // What the page's links and postings depend on besides its bytes (parser
+  // version, the source's configuration); empty when the page was not parsed
+  // (the stored key then stays).
+  std::string parse_key = {};
 };
 
 // One posting seen on a page.
@@ -94,7 +111,30 @@ struct Sighting {
   parsers::Posting posting;  // posting.url is absolute and canonical
   std::string page_url;      // canonical URL of the page it was found on
   bool matched = false;      // the matcher's verdict at crawl time
+  // Further canonical URLs that show the same job (the original ad a feed
+  // entry reposts): each is an identity key ("url:") of the posting and a
+  // sighting of it, so that the ad crawled there joins this posting.
+  std::vector<std::string> also_seen_at = {};
 };
+
+// How far a response of a feed source took its walk (crawler/feed_source.h):
+// more pages follow, the walk ended having read the whole listing, or it
+// ended without (a failed or misunderstood response, a cut, a search too
+// broad to be served whole).
+enum class FeedWalkState { kMore, kComplete, kIncomplete };
+std::string_view FeedWalkStateName(FeedWalkState state);  // "more", ...
+
+struct FeedWalkStep {
+  std::string walk;  // canonical URL of the walk's first page
+  int page = 1;      // the response's page number, from 1
+  FeedWalkState state = FeedWalkState::kMore;
+  std::string message = {};  // why incomplete, for the source's warning
+};
+
+// Decides whether a link recorded for an unchanged page is queued again
+// (see PageWrite::replay). Called on the store's thread; must not call the
+// store.
+using LinkFilter = std::function<bool(const FrontierAdd& link)>;
 
 // Everything that belongs to one fetched page, written in one transaction.
 struct PageWrite {
@@ -106,10 +146,17 @@ struct PageWrite {
   std::optional<UnixMillis> retry_at;
   // The page is unchanged since its last fetch (HTTP 304, or the same content
   // hash): the store re-adds the links it recorded for the URL last time
-  // (at depth page depth + 1, in this run's frontier) and counts the
-  // postings it carried as seen again, instead of needing a re-parse.
+  // that `replay` accepts (at depth page depth + 1, for page.source, in this
+  // run's frontier; none without a filter, so that no recorded link skips
+  // the source's current scope) and counts the postings it carried as seen
+  // again, instead of needing a re-parse.
   bool unchanged = false;
   int depth = 0;  // the page's frontier depth, for re-added links
+  LinkFilter replay;
+  // A response of a feed source: where it left its walk, recorded for the
+  // run and source (see SourceRunStats). A feed page answering 404/410
+  // closes nothing as gone: its postings' own pages were not asked.
+  std::optional<FeedWalkStep> feed_walk = {};
 };
 
 struct PageWriteResult {
@@ -172,6 +219,14 @@ struct LifecycleResult {
   int closed_expired = 0;
 };
 
+// What a monitored run changed: the postings first seen in it and those it
+// closed (for any reason; matched or not), as recorded by CloseStale.
+struct RunNews {
+  std::int64_t run_id = 0;
+  std::vector<PostingRow> new_postings;     // newest first_seen first, then by id
+  std::vector<PostingRow> closed_postings;  // the same order
+};
+
 // Per source, what one run saw; for source health and the run record.
 struct SourceRunStats {
   std::string source;
@@ -179,6 +234,11 @@ struct SourceRunStats {
   std::int64_t pages_failed = 0;
   std::int64_t structured_pages = 0;  // pages that carried at least one posting
   std::int64_t sightings = 0;
+  // Feed sources: the walks the run recorded, those that ended complete,
+  // and the message of the first (by walk URL) that did not ("" if none).
+  std::int64_t feed_walks = 0;
+  std::int64_t feed_walks_complete = 0;
+  std::string feed_problem = {};
 };
 
 struct SightingInfo {
@@ -197,6 +257,20 @@ struct PostingExplanation {
   std::vector<SightingInfo> sightings;
   std::vector<std::string> keys;
   std::vector<std::string> reasons;  // one line per merge, human readable
+};
+
+// The names of the sources one posting was seen on (its sightings').
+struct PostingSources {
+  std::int64_t posting_id = 0;
+  std::vector<std::string> sources;  // distinct, sorted
+};
+
+// When a source last worked: the newest run that reached it (as CloseStale
+// recorded it among its healthy sources).
+struct SourceLastSuccess {
+  std::string source;
+  std::int64_t run_id = 0;
+  UnixMillis finished_at = 0;  // the run's end; 0 if it never finished
 };
 
 class Store {
@@ -241,9 +315,25 @@ class Store {
   // seen in rules.close_after_missed_runs such runs, and postings whose
   // valid_through is before rules.today. A failed source closes nothing.
   // (Postings whose page answers 404/410 are closed by RecordPage.)
+  // In the same transaction it records the run's news (see RunNews) and
+  // marks the run monitored, so that a kill or a busy database leaves either
+  // both or neither. For a run already monitored it does nothing and
+  // returns zeros. Fails for an unknown run.
   virtual Result<LifecycleResult> CloseStale(std::int64_t run_id,
                                              const std::vector<std::string>& healthy_sources,
                                              const LifecycleRules& rules) = 0;
+
+  // Monitoring of completed runs. A run's monitoring is pending from the
+  // FinishRun that completes it until CloseStale commits for it; its news is
+  // undelivered from then until MarkNewsDelivered.
+  //
+  // Completed runs whose monitoring is pending, oldest first.
+  virtual Result<std::vector<std::int64_t>> RunsPendingMonitoring() = 0;
+  // The news of every monitored run not yet delivered, oldest run first.
+  virtual Result<std::vector<RunNews>> UndeliveredNews() = 0;
+  // Marks the news of `run_id` delivered at `now`; doing it again changes
+  // nothing. Fails when the run has not been monitored.
+  virtual Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) = 0;
   // robots.txt cache: the record for a host if it has not expired at `now`.
   virtual Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
                                                         UnixMillis now) = 0;
@@ -255,6 +345,12 @@ class Store {
   virtual Result<std::vector<SourceRunStats>> SourceStats(std::int64_t run_id) = 0;
   // nullopt when no posting has that id.
   virtual Result<std::optional<PostingExplanation>> ExplainPosting(std::int64_t id) = 0;
+
+  // Reports. Every posting's sources, by posting id ascending; postings
+  // without sightings are left out.
+  virtual Result<std::vector<PostingSources>> ListPostingSources() = 0;
+  // Per source that any run reached, the newest such run, by source name.
+  virtual Result<std::vector<SourceLastSuccess>> LastSuccessfulRuns() = 0;
 };
 
 }  // namespace jobcrawler::storage

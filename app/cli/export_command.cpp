@@ -49,10 +49,7 @@ void Write(const ExportCommand& command, const std::vector<storage::PostingRow>&
     return;
   }
   storage::CsvOptions options;
-  if (command.excel) {
-    options.separator = ';';
-    options.bom = true;
-  }
+  if (command.excel) options = storage::ExcelCsvOptions();
   storage::WriteCsv(out, rows, options);
 }
 

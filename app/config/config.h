@@ -27,10 +27,16 @@ struct MonitoringConfig {
   std::string webhook_url;
 };
 
+// [report]: how `jobcrawler report` writes numbers, dates and labels.
+struct ReportConfig {
+  std::string locale = "en";  // "en" or "de"
+};
+
 struct Config {
   crawler::CrawlerOptions crawler;
   StorageConfig storage;
   MonitoringConfig monitoring;
+  ReportConfig report;
   parsers::MatchRules match;
   std::vector<crawler::Source> sources;
 };

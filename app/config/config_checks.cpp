@@ -1,37 +1,11 @@
 #include "app/config/config_checks.h"
 
 #include <algorithm>
-#include <regex>
+
+#include "crawler/scope.h"
 
 namespace jobcrawler::app {
 namespace {
-
-// libstdc++'s regex compiler reads a back-reference (\12) or a repetition
-// count ({12} or {1,12}) into a long without checking for overflow, which is
-// undefined behaviour; no URL pattern needs more digits than this.
-constexpr std::size_t kMaxRegexNumberDigits = 6;
-
-// Whether a back-reference or repetition count has more digits than that.
-bool HasOverlongRegexNumber(std::string_view pattern) {
-  const auto digits_from = [pattern](std::size_t from) {
-    return std::min(pattern.find_first_not_of("0123456789", from), pattern.size()) - from;
-  };
-  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      if (digits_from(i + 1) > kMaxRegexNumberDigits) return true;
-      ++i;  // the escaped character
-    } else if (pattern[i] == '{') {
-      const std::size_t low = digits_from(i + 1);
-      const std::size_t comma = i + 1 + low;
-      if (low > kMaxRegexNumberDigits) return true;
-      if (comma < pattern.size() && pattern[comma] == ',' &&
-          digits_from(comma + 1) > kMaxRegexNumberDigits) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
 
 // A typo changes few letters: allow a third of the key, at least 1, at most 3.
 std::size_t TypoBudget(std::string_view key) {
@@ -113,13 +87,7 @@ bool HasControlCharacter(std::string_view text) {
 }
 
 std::string RegexError(const std::string& pattern) {
-  if (HasOverlongRegexNumber(pattern)) return "back-reference or repetition count too large";
-  try {
-    const std::regex compiled(pattern, std::regex::ECMAScript);
-    return "";
-  } catch (const std::regex_error& e) {
-    return e.what();
-  }
+  return crawler::FollowPatternError(pattern);
 }
 
 }  // namespace jobcrawler::app

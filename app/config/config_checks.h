@@ -26,8 +26,9 @@ bool IsAbsoluteHttpUrl(std::string_view url);
 // True if `text` holds a byte below 0x20 or 0x7f (no header may carry one).
 bool HasControlCharacter(std::string_view text);
 
-// Compiles `pattern` as a std::regex (ECMAScript, as the crawler does).
-// Returns "" if it compiles, else the library's description of the fault.
+// Compiles `pattern` as the crawler compiles follow patterns (RE2 syntax,
+// with its memory budget; see crawler/scope.h). Returns "" if it compiles,
+// else RE2's description of the fault.
 std::string RegexError(const std::string& pattern);
 
 }  // namespace jobcrawler::app

@@ -1,6 +1,9 @@
 #include "app/monitor/monitor_run.h"
 
+#include <utility>
+
 #include "app/monitor/monitor.h"
+#include "crawler/feed_source.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -9,9 +12,9 @@ namespace {
 // few interrupted or failed runs in between.
 constexpr int kRunsToSearch = 20;
 
-storage::Status HealthWarnings(storage::Store& store, const Config& config, std::int64_t run_id,
-                               const std::vector<storage::SourceRunStats>& current,
-                               RunMonitoring& out) {
+storage::Result<std::vector<SourceWarning>> HealthWarnings(
+    storage::Store& store, const Config& config, std::int64_t run_id,
+    const std::vector<storage::SourceRunStats>& current) {
   auto runs = store.ListRuns(kRunsToSearch);
   if (!runs.ok()) return runs.status();
   std::vector<storage::SourceRunStats> previous;
@@ -22,11 +25,20 @@ storage::Status HealthWarnings(storage::Store& store, const Config& config, std:
   }
   std::vector<std::string> configured;
   for (const crawler::Source& source : config.sources) configured.push_back(source.name);
-  out.warnings = SourceHealthWarnings(configured, current, previous);
-  return storage::Status::Ok();
+  return SourceHealthWarnings(configured, current, previous, FeedExpectations(config));
 }
 
 }  // namespace
+
+std::vector<FeedExpectation> FeedExpectations(const Config& config) {
+  std::vector<FeedExpectation> feeds;
+  for (const crawler::Source& source : config.sources) {
+    if (!crawler::IsFeedType(source.type)) continue;
+    feeds.push_back(
+        {source.name, static_cast<std::int64_t>(crawler::FeedWalkKeys(source).size())});
+  }
+  return feeds;
+}
 
 std::vector<storage::PostingRow> KeepMatched(std::vector<storage::PostingRow> rows,
                                              const parsers::Matcher& matcher) {
@@ -38,36 +50,38 @@ std::vector<storage::PostingRow> KeepMatched(std::vector<storage::PostingRow> ro
   return kept;
 }
 
-storage::Result<RunMonitoring> MonitorCompletedRun(storage::Store& store, const Config& config,
-                                                   const parsers::Matcher& matcher,
-                                                   std::int64_t run_id, storage::UnixMillis now) {
-  RunMonitoring out;
-  auto current = store.SourceStats(run_id);
-  if (!current.ok()) return current.status();
-  if (auto status = HealthWarnings(store, config, run_id, current.value(), out); !status.ok()) {
-    return status;
+storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& store,
+                                                                const Config& config,
+                                                                std::int64_t run_id,
+                                                                storage::UnixMillis now) {
+  std::vector<SourceWarning> warnings;
+  std::vector<std::string> healthy;
+  auto latest = store.LatestRun();
+  if (!latest.ok()) return latest.status();
+  if (latest.value() && latest.value()->id == run_id) {
+    auto current = store.SourceStats(run_id);
+    if (!current.ok()) return current.status();
+    auto judged = HealthWarnings(store, config, run_id, current.value());
+    if (!judged.ok()) return judged.status();
+    warnings = std::move(judged).value();
+    healthy = HealthySources(current.value(), warnings);
   }
   storage::LifecycleRules rules;
   rules.close_after_missed_runs = config.monitoring.close_after_missed_runs;
   rules.today = UtcDate(now);
   rules.now = now;
-  auto closed = store.CloseStale(run_id, HealthySources(current.value(), out.warnings), rules);
+  auto closed = store.CloseStale(run_id, healthy, rules);
   if (!closed.ok()) return closed.status();
-  out.closed = closed.value();
+  return warnings;
+}
 
-  storage::PostingQuery fresh;
-  fresh.first_seen_run = run_id;
-  auto new_rows = store.ListPostings(fresh);
-  if (!new_rows.ok()) return new_rows.status();
-  out.new_matched = KeepMatched(std::move(new_rows.value()), matcher);
-
-  storage::PostingQuery gone;
-  gone.closed_run = run_id;
-  auto closed_rows = store.ListPostings(gone);
-  if (!closed_rows.ok()) return closed_rows.status();
-  out.closed_total = static_cast<std::int64_t>(closed_rows->size());
-  out.closed_matched = KeepMatched(std::move(closed_rows.value()), matcher);
-  return out;
+RunMonitoring MonitoringOfNews(storage::RunNews news, const parsers::Matcher& matcher) {
+  RunMonitoring monitoring;
+  monitoring.run_id = news.run_id;
+  monitoring.closed_total = static_cast<std::int64_t>(news.closed_postings.size());
+  monitoring.new_matched = KeepMatched(std::move(news.new_postings), matcher);
+  monitoring.closed_matched = KeepMatched(std::move(news.closed_postings), matcher);
+  return monitoring;
 }
 
 }  // namespace jobcrawler::app

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "app/monitor/monitor_report.h"
+#include "parsers/normalize/normalize.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -117,6 +118,9 @@ void WriteEmployers(std::ostream& out, const std::vector<storage::PostingRow>& r
 
 std::optional<double> MonthlyEurSalary(const parsers::Posting& p) {
   if (p.salary_currency != "EUR" || (!p.salary_min && !p.salary_max)) return std::nullopt;
+  // Stored before placeholders were dropped at extraction, or merged from one.
+  const parsers::SalaryRange range{p.salary_min, p.salary_max, p.salary_currency, p.salary_period};
+  if (!parsers::PlaceholderSalaryReason(range).empty()) return std::nullopt;
   const double low = p.salary_min ? *p.salary_min : *p.salary_max;
   const double high = p.salary_max ? *p.salary_max : *p.salary_min;
   const double mid = (low + high) / 2;

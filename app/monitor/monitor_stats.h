@@ -15,7 +15,8 @@ namespace jobcrawler::app {
 
 // The midpoint of a EUR salary (or its one stated end) per month: YEAR / 12,
 // WEEK * 4.33, DAY * 21.7, HOUR * 173 (full time). nullopt for another
-// currency, an unknown period or no amount.
+// currency, an unknown period, no amount, or a placeholder that is no
+// salary (parsers::PlaceholderSalaryReason: 1 to 1,000,000 a year, ...).
 std::optional<double> MonthlyEurSalary(const parsers::Posting& posting);
 
 // "2026-W47": the ISO 8601 week of a UTC time.

@@ -1,6 +1,8 @@
 #include "parsers/extract/json_ld.h"
 
+#include <algorithm>
 #include <exception>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -68,42 +70,90 @@ std::string NameOf(const json& value) {
   return first.is_object() ? TextOf(first, "name") : CleanText(Scalar(first));
 }
 
-void SetIfEmpty(std::string* field, std::string value) {
-  if (field->empty()) *field = std::move(value);
+PostingPlace FromPlace(Place place) {
+  return {std::move(place.locality), std::move(place.postal_code), std::move(place.region),
+          std::move(place.country)};
 }
 
-void ReadPlaceText(const std::string& text, Posting* posting) {
-  const Place place = ParsePlace(text);
-  SetIfEmpty(&posting->locality, place.locality);
-  SetIfEmpty(&posting->postal_code, place.postal_code);
-  SetIfEmpty(&posting->region, place.region);
-  SetIfEmpty(&posting->country, place.country);
+// Adds `place` unless it is empty or already there; at most kMaxPostingPlaces.
+void AddPlace(PostingPlace place, std::vector<PostingPlace>* places) {
+  if (place == PostingPlace{} || places->size() >= kMaxPostingPlaces) return;
+  if (std::find(places->begin(), places->end(), place) != places->end()) return;
+  places->push_back(std::move(place));
 }
 
-void ReadAddress(const json& address, Posting* posting) {
+void AddPlacesOfText(const std::string& text, std::vector<PostingPlace>* places) {
+  for (Place& place : ParsePlaces(text)) AddPlace(FromPlace(std::move(place)), places);
+}
+
+// An addressLocality that is a list ("Hagen; Dortmund") or an
+// applicant-tracking system's path ("AMER - Canada - Quebec - Montreal").
+bool IsPlaceList(std::string_view locality) {
+  return locality.find_first_of(";|") != std::string_view::npos ||
+         locality.find(" - ") != std::string_view::npos ||
+         locality.find(" \xE2\x80\x93 ") != std::string_view::npos;
+}
+
+void AddPlacesOfAddress(const json& address, std::vector<PostingPlace>* places,
+                        std::string* street) {
   if (!address.is_object()) {
-    ReadPlaceText(CleanText(Scalar(address)), posting);
+    AddPlacesOfText(CleanText(Scalar(address)), places);
     return;
   }
-  posting->street = TextOf(address, "streetAddress");
-  posting->locality = TextOf(address, "addressLocality");
-  posting->postal_code = TextOf(address, "postalCode");
-  posting->region = TextOf(address, "addressRegion");
-  posting->country = NormalizeCountry(NameOf(Member(address, "addressCountry")));
+  if (street->empty()) *street = TextOf(address, "streetAddress");
+  PostingPlace place{TextOf(address, "addressLocality"), TextOf(address, "postalCode"),
+                     TextOf(address, "addressRegion"),
+                     NormalizeCountry(NameOf(Member(address, "addressCountry")))};
+  if (!IsPlaceList(place.locality)) {
+    AddPlace(std::move(place), places);
+    return;
+  }
+  std::vector<Place> listed = ParsePlaces(place.locality);
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    PostingPlace one = FromPlace(std::move(listed[i]));
+    if (i == 0 && one.postal_code.empty()) one.postal_code = place.postal_code;
+    if (one.region.empty()) one.region = place.region;
+    if (one.country.empty()) one.country = place.country;
+    AddPlace(std::move(one), places);
+  }
 }
 
-void ReadLocation(const json& job, Posting* posting) {
-  const json& location = First(Member(job, "jobLocation"));
+void AddPlacesOfLocation(const json& location, std::vector<PostingPlace>* places,
+                         std::string* street) {
   if (!location.is_object()) {
-    ReadPlaceText(CleanText(Scalar(location)), posting);
+    AddPlacesOfText(CleanText(Scalar(location)), places);
     return;
   }
   const json& address = First(Member(location, "address"));
   if (!address.is_null()) {
-    ReadAddress(address, posting);
+    AddPlacesOfAddress(address, places, street);
   } else {
-    ReadPlaceText(TextOf(location, "name"), posting);
+    AddPlacesOfText(TextOf(location, "name"), places);
   }
+}
+
+// Every jobLocation: the first is the posting's place, the rest other_places.
+void ReadLocations(const json& job, Posting* posting) {
+  const json& value = Member(job, "jobLocation");
+  std::vector<PostingPlace> places;
+  std::string street;
+  if (value.is_array()) {
+    std::size_t read = 0;
+    for (const json& location : value) {
+      if (++read > kMaxPostingPlaces) break;
+      AddPlacesOfLocation(location, &places, &street);
+    }
+  } else {
+    AddPlacesOfLocation(value, &places, &street);
+  }
+  if (places.empty()) return;
+  posting->street = std::move(street);
+  posting->locality = std::move(places.front().locality);
+  posting->postal_code = std::move(places.front().postal_code);
+  posting->region = std::move(places.front().region);
+  posting->country = std::move(places.front().country);
+  posting->other_places.assign(std::make_move_iterator(places.begin() + 1),
+                               std::make_move_iterator(places.end()));
 }
 
 // Salary amounts: a number, or a string in German or English notation.
@@ -243,7 +293,7 @@ Posting PostingFromJobPosting(const json& job) {
   if (posting.title.empty()) posting.title = TextOf(job, "name");
   posting.company = NameOf(Member(job, "hiringOrganization"));
   posting.description = HtmlToText(Scalar(Member(job, "description")));
-  ReadLocation(job, &posting);
+  ReadLocations(job, &posting);
   ApplySalary(job, &posting);
   posting.employment_type = NormalizeEmploymentType(JoinedStrings(Member(job, "employmentType")));
   posting.remote = RemoteOf(job);

@@ -7,9 +7,13 @@
 //
 // Deliberate departures from JSON-LD processing: @context is not expanded
 // (a type matches by its last segment: "JobPosting", "schema:JobPosting",
-// "http://schema.org/JobPosting"); @id references are not followed; of
-// several jobLocation values only the first is read; a salary amount of 0
-// reads as "not stated". Pure functions, thread-safe, never throwing.
+// "http://schema.org/JobPosting"); @id references are not followed; a
+// salary amount of 0 reads as "not stated". Of several jobLocation values
+// the first is the posting's place and the others its other_places (at most
+// kMaxPostingPlaces in all); an addressLocality holding a list ("Hagen;
+// Dortmund") or an applicant-tracking path ("AMER - Canada - Quebec -
+// Montreal") is read as ParsePlaces reads it. Pure functions, thread-safe,
+// never throwing.
 #ifndef JOBCRAWLER_PARSERS_EXTRACT_JSON_LD_H_
 #define JOBCRAWLER_PARSERS_EXTRACT_JSON_LD_H_
 

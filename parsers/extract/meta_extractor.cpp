@@ -5,14 +5,13 @@
 #include <map>
 #include <string>
 
+#include "parsers/extract/ad_fields.h"
+#include "parsers/extract/ad_vocabulary.h"
 #include "parsers/normalize/normalize.h"
 #include "parsers/normalize/text_fold.h"
 
 namespace jobcrawler::parsers {
 namespace {
-
-// A gender marker is short; longer parentheses are prose.
-constexpr std::size_t kMaxMarkerLength = 24;
 
 std::string LowerAscii(std::string_view text) {
   std::string lowered(text);
@@ -55,56 +54,6 @@ MetaTags ReadMetaTags(const HtmlDocument& document) {
   return tags;
 }
 
-bool IsGenderPart(std::string_view part) {
-  static constexpr std::array<std::string_view, 10> kParts = {
-      "m", "w", "f", "d", "x", "i", "div", "divers", "a", "*"};
-  for (std::string_view known : kParts) {
-    if (part == known) return true;
-  }
-  return false;
-}
-
-// "m/w/d", "w | m | d", "gn", "all genders" (lower-cased, inside the parentheses).
-bool IsGenderMarker(std::string_view inside) {
-  std::string compact;
-  for (char c : inside) {
-    if (c != ' ') compact += c;
-  }
-  if (compact == "gn" || compact == "gn*" || compact == "allgenders" || compact == "mwd") {
-    return true;
-  }
-  int parts = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= compact.size(); ++i) {
-    if (i < compact.size() && compact[i] != '/' && compact[i] != '|' && compact[i] != ',') continue;
-    if (!IsGenderPart(compact.substr(start, i - start))) return false;
-    ++parts;
-    start = i + 1;
-  }
-  return parts >= 2;
-}
-
-// The end (one past ')') of the first gender marker in `title`, or npos.
-// Also finds "Leiter*in"/"Leiter:in", whose end is the end of that word.
-std::size_t GenderMarkerEnd(std::string_view title) {
-  const std::string lowered = LowerAscii(title);
-  for (std::size_t open = lowered.find('('); open != std::string::npos;
-       open = lowered.find('(', open + 1)) {
-    const std::size_t close = lowered.find(')', open);
-    if (close == std::string::npos) break;
-    if (close - open <= kMaxMarkerLength && IsGenderMarker(lowered.substr(open + 1, close - open - 1))) {
-      return close + 1;
-    }
-  }
-  for (std::string_view suffix : {"*in", ":in"}) {
-    const std::size_t at = lowered.find(suffix);
-    if (at == std::string::npos || at == 0 || !internal::IsAsciiAlpha(lowered[at - 1])) continue;
-    const std::size_t end = at + suffix.size();
-    if (end == lowered.size() || !internal::IsAsciiAlpha(lowered[end])) return end;
-  }
-  return std::string::npos;
-}
-
 bool HasWord(std::string_view text, std::string_view word) {
   const std::string folded = internal::FoldForMatching(text);
   for (const internal::Token& token : internal::Tokenize(folded)) {
@@ -135,7 +84,7 @@ bool HasJobPath(std::string_view url) {
 
 // The title as the posting's title, or "" when the page is not a job ad.
 std::string JobAdTitle(const std::string& title, const std::string& url) {
-  const std::size_t marker = GenderMarkerEnd(title);
+  const std::size_t marker = internal::GenderMarkerEnd(title);
   if (marker != std::string::npos) {
     if (ReadsLikeSearch(std::string_view(title).substr(marker))) return "";
     return CollapseWhitespace(std::string_view(title).substr(0, marker));
@@ -145,6 +94,34 @@ std::string JobAdTitle(const std::string& title, const std::string& url) {
   if (!named || !HasJobPath(url)) return "";
   // Drop the " | Site name" tail.
   return CollapseWhitespace(std::string_view(title).substr(0, title.find(" | ")));
+}
+
+// The places the page states: OpenGraph's place properties ("og:locality",
+// "og:postal-code", "og:region", "og:country-name"), "geo.placename", or
+// a postal code and town or a site in the title or description.
+std::vector<Place> StatedPlaces(const MetaTags& tags, std::string_view title,
+                                std::string_view description) {
+  const std::string locality = tags.Get("og:locality").empty() ? tags.Get("geo.placename")
+                                                               : tags.Get("og:locality");
+  if (!locality.empty()) {
+    Place place = ParsePlace(tags.Get("og:postal-code") + " " + locality);
+    if (place.region.empty()) place.region = tags.Get("og:region");
+    if (place.country.empty()) place.country = NormalizeCountry(tags.Get("og:country-name"));
+    if (!place.locality.empty()) return {place};
+  }
+  std::vector<Place> places = internal::PlacesInText(title);
+  if (places.empty()) places = internal::PlacesInText(description);
+  return places;
+}
+
+// "IT-Leiter (m/w/d) | Muster GmbH" -> "Muster GmbH": the last segment of
+// the page title when it is no job title.
+std::string TitleSuffixCompany(const std::string& title) {
+  const std::vector<std::string> segments = internal::TitleSegments(title);
+  if (segments.size() < 2) return "";
+  if (internal::JobTitleEvidence(segments.back()) != internal::TitleEvidence::kNone) return "";
+  if (internal::GenderMarkerEnd(segments.back()) != std::string::npos) return "";
+  return internal::CleanCompanyName(segments.back());
 }
 
 }  // namespace
@@ -161,7 +138,14 @@ std::optional<Posting> ExtractMetaPosting(const HtmlDocument& document, std::str
   if (posting.title.empty()) return std::nullopt;
   posting.format = PostingFormat::kMeta;
   posting.description = std::move(description);
-  posting.company = tags.Get("og:site_name");
+  std::vector<Place> places = StatedPlaces(tags, title, posting.description);
+  posting.company = internal::CleanCompanyName(tags.Get("og:site_name"));
+  if (posting.company.empty()) {
+    posting.company = internal::CompanyFromTitle(tags.title, posting.title, "", places);
+  }
+  if (posting.company.empty()) posting.company = TitleSuffixCompany(tags.title);
+  internal::SetPlaces(places, &posting);
+  posting.employment_type = NormalizeEmploymentType(title + " " + posting.description);
   posting.url = url;
   posting.date_posted = NormalizeDate(tags.Get("article:published_time"), today);
   posting.remote = DetectRemote(title + " " + posting.description);

@@ -19,10 +19,14 @@
 // and pages where another format found postings.
 //
 // The posting: title (cut after the gender marker, dropping the "| Site"
-// tail), description, company from og:site_name, url from og:url or the
-// canonical link, date_posted from article:published_time, remote from the
-// title and description; format kMeta. Location is left empty: titles mix
-// places and company names too freely to guess.
+// tail), description, company from og:site_name or else the employer the
+// <title> names (a segment with a legal form, or its last segment), places
+// from OpenGraph's place properties or "geo.placename", else a postal code
+// and town or a named site ("Standort Hagen") in the title or description
+// (a bare town in a title is not read: titles mix places and company names
+// too freely), employment type and remote from the title and description,
+// url from og:url or the canonical link, date_posted from
+// article:published_time; format kMeta.
 #ifndef JOBCRAWLER_PARSERS_EXTRACT_META_EXTRACTOR_H_
 #define JOBCRAWLER_PARSERS_EXTRACT_META_EXTRACTOR_H_
 

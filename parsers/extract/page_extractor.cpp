@@ -19,9 +19,11 @@
 #include <unordered_set>
 
 #include "parsers/html/html_document.h"
+#include "parsers/extract/generic_extractor.h"
 #include "parsers/extract/json_ld.h"
 #include "parsers/extract/meta_extractor.h"
 #include "parsers/extract/microdata.h"
+#include "parsers/normalize/normalize.h"
 #include "parsers/normalize/text_fold.h"
 
 namespace jobcrawler::parsers {
@@ -291,6 +293,39 @@ void ApplyProfile(const HtmlDocument& document, const ExtractPageOptions& option
   if (!profile.next_page.empty()) reader->SetNextPages(ProfileLinks(document, profile.next_page));
 }
 
+// "1–1000000 EUR/YEAR": the salary as stated, for diagnostics.
+std::string SalaryText(const Posting& posting) {
+  const auto amount = [](const std::optional<double>& value) {
+    if (!value) return std::string("?");
+    std::string text = std::to_string(*value);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.ends_with('.')) text.pop_back();
+    return text;
+  };
+  std::string text = amount(posting.salary_min) + "\xE2\x80\x93" + amount(posting.salary_max);
+  if (!posting.salary_currency.empty()) text += " " + posting.salary_currency;
+  if (!posting.salary_period.empty()) text += "/" + posting.salary_period;
+  return text;
+}
+
+// A placeholder is not a salary (see PlaceholderSalaryReason): it is dropped
+// and the page's diagnostics say so.
+void DropPlaceholderSalaries(PageExtraction* page) {
+  for (Posting& posting : page->postings) {
+    if (!posting.salary_min && !posting.salary_max) continue;
+    const SalaryRange range{posting.salary_min, posting.salary_max, posting.salary_currency,
+                            posting.salary_period};
+    const std::string reason = PlaceholderSalaryReason(range);
+    if (reason.empty()) continue;
+    page->diagnostics.push_back("posting \"" + posting.title + "\": salary " + SalaryText(posting) +
+                                " dropped as a placeholder (" + reason + ")");
+    posting.salary_min.reset();
+    posting.salary_max.reset();
+    posting.salary_currency.clear();
+    posting.salary_period.clear();
+  }
+}
+
 void ExtractInto(std::string_view html, const ExtractPageOptions& options, PageExtraction* page) {
   if (html.size() > kMaxHtmlBytes) {
     page->diagnostics.push_back("page of " + std::to_string(html.size()) +
@@ -299,8 +334,10 @@ void ExtractInto(std::string_view html, const ExtractPageOptions& options, PageE
   }
   const HtmlDocument document(html);
   if (document.parsed_length() < html.size()) {
-    page->diagnostics.push_back("page nests elements too deeply; read its first " +
-                                std::to_string(document.parsed_length()) + " bytes only");
+    page->nesting_cut = "page nests elements too deeply; read its first " +
+                        std::to_string(document.parsed_length()) + " of " +
+                        std::to_string(html.size()) + " bytes only";
+    page->diagnostics.push_back(page->nesting_cut);
   }
   PageReader reader(page);
   document.ForEachElement([&reader](HtmlNode node) { reader.Visit(node); });
@@ -308,12 +345,18 @@ void ExtractInto(std::string_view html, const ExtractPageOptions& options, PageE
   if (options.profile != nullptr && !options.profile->empty()) {
     ApplyProfile(document, options, &reader, page);
   }
-  // Listings paginate, single ads do not: see meta_extractor.h.
+  // Listings paginate, single ads do not: see generic_extractor.h and
+  // meta_extractor.h.
   if (page->postings.empty() && page->next_pages.empty()) {
-    if (std::optional<Posting> posting = ExtractMetaPosting(document, options.today)) {
+    GenericExtraction generic = ExtractGenericPosting(document, options.today);
+    page->ad_verdict = std::move(generic.why);
+    if (generic.posting) {
+      page->postings.push_back(std::move(*generic.posting));
+    } else if (std::optional<Posting> posting = ExtractMetaPosting(document, options.today)) {
       page->postings.push_back(std::move(*posting));
     }
   }
+  DropPlaceholderSalaries(page);
 }
 
 }  // namespace

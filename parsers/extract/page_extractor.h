@@ -3,9 +3,13 @@
 // ExtractPage is a pure function: it parses `html` once with gumbo and returns
 // the postings found and the raw links of the page. Postings come from the
 // first format that yields any: JSON-LD, microdata, the source's extraction
-// profile (profile_extractor.h), OpenGraph/meta tags (meta_extractor.h). It never throws on bad input: a broken page yields what
-// could be read plus diagnostics. Thread-safe (no shared state), so the
-// crawler runs it on every core.
+// profile (profile_extractor.h), then, for a page that does not paginate,
+// one job ad read from the page itself (generic_extractor.h) or from its
+// OpenGraph/meta tags (meta_extractor.h). A salary that is a placeholder
+// (PlaceholderSalaryReason) is dropped from every posting, with a
+// diagnostic. It never throws on bad input: a broken page yields what could
+// be read plus diagnostics. Thread-safe (no shared state), so the crawler
+// runs it on every core.
 #ifndef JOBCRAWLER_PARSERS_EXTRACT_PAGE_EXTRACTOR_H_
 #define JOBCRAWLER_PARSERS_EXTRACT_PAGE_EXTRACTOR_H_
 
@@ -38,6 +42,14 @@ struct PageExtraction {
   int json_ld_blocks = 0;         // <script type=application/ld+json> seen
   int json_ld_errors = 0;         // of those, blocks that could not be read
   std::vector<std::string> diagnostics;  // human-readable notes on skipped input
+  // Set when only the start of the page was read because it nests elements
+  // too deeply (parsers/html/html_nesting.h), saying how much; also in
+  // `diagnostics`. The crawler records it as the page's error.
+  std::string nesting_cut;
+  // For a page without structured data that does not paginate, why it was
+  // or was not read as one job ad ("one job ad (title, tasks, profile,
+  // apply)", "no job ad: 12 links to other jobs"); empty otherwise.
+  std::string ad_verdict;
 };
 
 struct ExtractPageOptions {

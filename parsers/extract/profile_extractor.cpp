@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "parsers/extract/ad_fields.h"
 #include "parsers/normalize/normalize.h"
 #include "parsers/html/selector.h"
 
@@ -85,11 +86,10 @@ std::string ReadField(const HtmlNode& container, std::string_view text, bool all
 
 void SetLocation(const std::string& location, const std::string& postal_code, Posting* posting) {
   if (!location.empty()) {
-    Place place = ParsePlace(location);
-    posting->locality = place.locality.empty() ? location : std::move(place.locality);
-    posting->postal_code = std::move(place.postal_code);
-    posting->region = std::move(place.region);
-    posting->country = std::move(place.country);
+    std::vector<Place> places = ParsePlaces(location);
+    if (places.empty()) places.emplace_back();
+    if (places.front().locality.empty()) places.front().locality = location;
+    internal::SetPlaces(places, posting);
   }
   // A field of its own beats the code ParsePlace found in the location.
   if (!postal_code.empty()) {

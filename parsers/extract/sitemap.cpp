@@ -1,6 +1,6 @@
 // Sitemap entry point: gzip detection and decompression, the choice between
-// XML and plain text, and the plain text reader. The XML scanner is in
-// sitemap_xml.cpp.
+// XML and plain text, and the plain text reader. The XML reader (on libxml2)
+// is in sitemap_xml.cpp.
 #include "parsers/extract/sitemap.h"
 
 // zlib's input pointer is const under ZLIB_CONST, so no const_cast is needed.

@@ -2,12 +2,16 @@
 //
 // Implements the sitemaps.org protocol (https://www.sitemaps.org/protocol.html):
 // <urlset> sitemaps, <sitemapindex> indexes, gzip-compressed files and plain
-// text sitemaps (one URL per line). Malformed input is normal input: what
-// could be read is returned and each problem is recorded as an error string.
-// Deliberate departures, all towards tolerance:
+// text sitemaps (one URL per line). XML is read by libxml2 in recover mode,
+// without network access or entity expansion (parsers/xml/xml_reader.h).
+// Malformed input is normal input: what could be read is returned and each
+// problem is recorded as an error string. Deliberate departures, all towards
+// tolerance:
 //   - element names are compared ignoring case and namespace prefix, and
 //     namespace declarations are not checked;
 //   - a stray '&' and unknown entities in <loc> are kept as written;
+//   - a stray end tag closes the element it stands in (libxml2's recovery);
+//     one that closes the root does not end the sitemap;
 //   - a <loc> of up to kMaxLocBytes is accepted (the protocol says < 2,048).
 // Only <loc> and <lastmod> that are direct children of <url> / <sitemap> are
 // read, so extensions such as <image:loc> are skipped.

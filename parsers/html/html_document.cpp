@@ -204,6 +204,39 @@ void HtmlNode::Walk(const std::function<WalkStep(HtmlNode)>& visit) const {
   });
 }
 
+void HtmlNode::WalkText(HtmlTextVisitor& visitor) const {
+  bool stopped = false;
+  const auto visit = [&](const GumboNode* node) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        visitor.Text(node->v.text.text);
+        return WalkStep::kSkipChildren;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const WalkStep step = visitor.Enter(HtmlNode(node));
+        stopped = step == WalkStep::kStop;
+        // WalkNodes leaves only elements it descended into; an empty one
+        // ends at once.
+        const GumboVector* children = ChildrenOf(node);
+        if (step == WalkStep::kDescend && (children == nullptr || children->length == 0)) {
+          visitor.Leave(HtmlNode(node));
+        }
+        return step;
+      }
+      default:
+        return WalkStep::kSkipChildren;
+    }
+  };
+  // WalkNodes calls `leave` only for nodes whose children it walked: elements
+  // Enter descended into that have children (text has none).
+  const auto leave = [&](const GumboNode* node) {
+    if (!stopped && IsElement(node)) visitor.Leave(HtmlNode(node));
+  };
+  WalkNodes(node_, visit, leave);
+}
+
 void HtmlDocument::OutputDeleter::operator()(GumboInternalOutput* output) const {
   gumbo_destroy_output(&kGumboDefaultOptions, output);
 }

@@ -29,6 +29,22 @@ namespace jobcrawler::parsers {
 // What a visitor wants next from HtmlNode::Walk.
 enum class WalkStep { kDescend, kSkipChildren, kStop };
 
+class HtmlNode;
+
+// Receives the elements and text of HtmlNode::WalkText in document order.
+class HtmlTextVisitor {
+ public:
+  virtual ~HtmlTextVisitor() = default;
+  // An element starts. Its children are walked after kDescend; kStop ends the
+  // whole walk (no more calls, not even Leave).
+  virtual WalkStep Enter(HtmlNode element) = 0;
+  // A text node (or CDATA) as the DOM holds it: references decoded,
+  // whitespace as written. Whitespace-only nodes are reported too.
+  virtual void Text(std::string_view text) = 0;
+  // An element Enter descended into ends, after its children.
+  virtual void Leave(HtmlNode element) = 0;
+};
+
 class HtmlNode {
  public:
   // Lower-case tag name ("div"); for tags gumbo does not know, the name as
@@ -60,6 +76,10 @@ class HtmlNode {
   // Pre-order walk over the descendants of this element (not the element
   // itself), in document order, steered by what `visit` returns.
   void Walk(const std::function<WalkStep(HtmlNode)>& visit) const;
+
+  // Pre-order walk over the descendant elements and text of this element
+  // (not the element itself), iterative like Walk. Comments are skipped.
+  void WalkText(HtmlTextVisitor& visitor) const;
 
  private:
   friend class HtmlDocument;

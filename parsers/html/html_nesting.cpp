@@ -105,12 +105,19 @@ class NestingScanner {
     return html_.size();
   }
 
+  // Whether `name` is an HTML <a> (inside <svg>/<math> it is another element,
+  // which the rules for HTML anchors do not close).
+  bool IsHtmlAnchor(std::string_view name) const { return name == "a" && foreign_depth_ == 0; }
+
   // Whether the start tag at `i` would add a level.
   bool Nests(std::size_t i) const {
     std::size_t name_end = 0;
     const std::string name = NameAt(i + 1, &name_end);
     const std::size_t end = TagEnd(name_end);
     const bool self_closing = end < html_.size() && end > 0 && html_[end - 1] == '/';
+    // An <a> start tag while an <a> is open closes that one first (the
+    // adoption agency for "a" in the HTML tree builder): a sibling, not a level.
+    if (IsHtmlAnchor(name) && anchor_depth_ > 0) return false;
     return !NeverNests(name) && !(self_closing && foreign_depth_ > 0);
   }
 
@@ -123,6 +130,7 @@ class NestingScanner {
     if (IsRawText(name)) return After(FindEndTag(name, end), 0);
     if (!nests) return end;
     ++depth_;
+    if (IsHtmlAnchor(name)) anchor_depth_ = depth_;
     if ((name == "svg" || name == "math") && foreign_depth_ == 0) foreign_depth_ = depth_;
     return end;
   }
@@ -130,10 +138,17 @@ class NestingScanner {
   std::size_t EndTag(std::size_t i) {
     std::size_t name_end = 0;
     const std::string name = NameAt(i + 2, &name_end);
-    if (!NeverNests(name) && depth_ > 0) {
+    if (IsHtmlAnchor(name)) {
+      // Without an open <a> the tree builder ignores </a>; counting it off
+      // would hide a level of something else.
+      if (anchor_depth_ > 0 && depth_ > 0) --depth_;
+      anchor_depth_ = 0;
+    } else if (!NeverNests(name) && depth_ > 0) {
       if (depth_ == foreign_depth_) foreign_depth_ = 0;
       --depth_;
     }
+    // An ancestor's end tag closed the <a> as well.
+    if (depth_ < anchor_depth_) anchor_depth_ = 0;
     return After(TagEnd(name_end), 1);
   }
 
@@ -152,6 +167,7 @@ class NestingScanner {
   int depth_ = 0;
   std::uint64_t work_ = 0;  // sum of depth_ + 1 over the tags so far
   int foreign_depth_ = 0;   // depth of the open <svg>/<math>, 0 outside them
+  int anchor_depth_ = 0;    // depth of the open HTML <a>, 0 when none is open
 };
 
 }  // namespace

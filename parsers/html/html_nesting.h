@@ -9,11 +9,13 @@
 // proxy for gumbo's work) first exceeds max_work, and parse the rest as usual.
 //
 // The estimate counts every start tag except void elements, elements HTML
-// closes implicitly on their next sibling (p, li, td, option, ...) and
-// self-closing tags inside <svg>/<math>; it skips comments and raw-text
-// elements (script, style, textarea, title). It errs high on unclosed
-// formatting tags and low (by the uncounted td/tr/li levels) in nested tables
-// and lists; the limits leave room for both.
+// closes implicitly on their next sibling (p, li, td, option, ...), an <a>
+// while another <a> is open (the tree builder closes the open one first, so
+// a listing of unclosed anchors is flat) and self-closing tags inside
+// <svg>/<math>; it skips comments and raw-text elements (script, style,
+// textarea, title). An </a> counts only while an <a> is open. It errs high on
+// other unclosed formatting tags and low (by the uncounted td/tr/li levels)
+// in nested tables and lists; the limits leave room for both.
 #ifndef JOBCRAWLER_PARSERS_HTML_HTML_NESTING_H_
 #define JOBCRAWLER_PARSERS_HTML_HTML_NESTING_H_
 

@@ -15,21 +15,29 @@ std::vector<std::string> MatchRules::DefaultTitles() {
       // "Head of Corporate IT", "Director of IT", "VP IT", "Teamlead IT",
       // "Leiter Rechenzentrum".
       "*leiter*|*leitung|head|director|direktor*|vp|svp|teamlead*|leader "
-      "... it|edv|iuk|ikt|ict|informatik|informationstechnik|"
+      "... it|edv|iuk|ikt|ict|itk|rz|informatik|informationstechnik|"
       "informationstechnologie*|informationsverarbeitung|datenverarbeitung|"
-      "rechenzentrum|rechenzentren",
+      "rechenzentrum*|rechenzentren",
+      // "Leitung des Fachbereichs für Organisation und IT": the unit named
+      // first, its subjects after "für".
+      "*leiter*|*leitung ... amt|amtes|abteilung|fachbereich|fachbereichs|"
+      "bereich|bereichs|fachdienst|fachdienstes|referat|referats|dezernat|"
+      "dezernats fuer ... it|edv|iuk|itk|informationstechnik|"
+      "informationstechnologie*",
       "*leiter*|*leitung|head|director|direktor* ... "
       "informations und *kommunikationstechnik",
       "team lead* ... it|edv",
       // "IT-Leiter", "EDV-Leiterin", "IT-Abteilungsleiter", "IT-Leitung",
       // "IT Director", "IT-Direktor", "IT-Chef", "IT Lead", "IT-Manager".
-      "it|edv|iuk|ikt|ict *leiter*|*leitung|director|direktor*|chef*|lead|"
+      "it|edv|iuk|ikt|ict|itk|rz *leiter*|*leitung|director|direktor*|chef*|lead|"
       "leader|teamlead*|manager*|verantwortliche*",
       "it|edv und|and *leiter*|*leitung",
       "it ... director|direktor*",
       "it team lead*",
       "it site|standort|country manager*",
       "informatikleiter*|edvleiter*|itleiter*",
+      // "Rechenzentrumsleiter", "Rechenzentrumsleitung".
+      "rechenzentrumsleit*",
       // "Head of Information Technology", "Information Technology Manager".
       "*leiter*|*leitung|head|director|direktor*|vp|president|manager* ... "
       "information technology|technologies",
@@ -62,6 +70,21 @@ std::vector<std::string> MatchRules::DefaultExcludeTitles() {
       "recruit*", "*einkauf*", "procurement", "purchasing", "category*",
       "*schulung*", "*audit*", "*revision*", "*controlling*", "*compliance*",
       "niederlassungsleit*", "filialleit*",
+      // Leads of neighbouring functions with IT in the title: presales,
+      // the office of an IT department, teachers of the subject Informatik.
+      "presale*", "pre sale*", "office manag*", "buero*",
+      "lehrer*", "lehrkraft*", "lehrkraefte", "*studienrat*", "studienraetin*",
+      "lehramt*", "fachleit*", "fachschaft*", "studienseminar*", "berufskolleg*",
+      "gymnasium", "gesamtschule", "realschule", "grundschule", "hauptschule",
+      "sekundarschule",
+      // A leadership word or acronym inside another noun or a name: the
+      // CIO's office or events and media named after CIOs, art directors,
+      // the advertising lead of an IT magazine.
+      "cio office|buero|magazin*|summit*|forum*|netzwerk*|network*|community|"
+      "circle*|award*|konferenz*|kongress*|congress*|conference*|event*|club|"
+      "roundtable|insider|report*|newsletter*|podcast*",
+      "redakteur*", "redaktion*", "journalist*", "*magazin*", "*zeitschrift*",
+      "art|creative director*", "anzeigen*",
       // Security leadership outside the IT line.
       "ciso", "chief information security officer",
       // Words that contain "leiter"/"leitung" without meaning a lead.

@@ -112,15 +112,24 @@ bool Matcher::TitleMatches(std::string_view title) const {
 }
 
 bool Matcher::RegionMatches(const Posting& posting) const {
-  if (IsForeign(posting.country)) return false;
-  if (const std::optional<int> code = PostalCodeOf(posting)) {
+  if (PlaceMatches(posting.postal_code, posting.locality, posting.country)) return true;
+  for (const PostingPlace& place : posting.other_places) {
+    if (PlaceMatches(place.postal_code, place.locality, place.country)) return true;
+  }
+  return false;
+}
+
+bool Matcher::PlaceMatches(std::string_view postal_code, std::string_view locality_text,
+                           std::string_view country) const {
+  if (IsForeign(country)) return false;
+  if (const std::optional<int> code = PostalCodeOf(postal_code, locality_text)) {
     for (const PostalCodeRange& range : rules_.postal_codes) {
       if (*code >= range.first && *code <= range.last) return true;
     }
     const GazetteerTown* town = FindTownByPostalCode(*code);
     return town != nullptr && WithinRadius(*town);
   }
-  const std::string locality = FoldForMatching(posting.locality);
+  const std::string locality = FoldForMatching(locality_text);
   if (LocalityMatches(locality)) return true;
   for (const GazetteerTown* town : FindTownsInLocality(locality)) {
     if (WithinRadius(*town)) return true;

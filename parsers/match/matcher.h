@@ -17,12 +17,15 @@
 // `exclude_titles` pattern does. The shipped lists (DefaultTitles,
 // DefaultExcludeTitles) encode these choices: deputies ("Stellvertretender
 // IT-Leiter"), team and unit leads inside IT ("Teamleiter IT-Infrastruktur",
-// "Leiter IT-Sicherheit") and the bare "IT-Manager" (in German SMEs the IT
-// lead) match; CISOs and information-security heads, IT project leads,
-// "IT Service/Security/... Manager" specialists, CTOs/CDOs, leads of
-// functions that sell, buy, market, support customers, recruit, train,
-// audit, control or check compliance for IT, branch managers of IT firms,
-// students, trainees and assistants do not.
+// "Leiter IT-Sicherheit"), compounds and abbreviations ("Rechenzentrumsleiter",
+// "RZ-Leiter", "Leiter ITK", "Leiter IuK") and the bare "IT-Manager" (in
+// German SMEs the IT lead) match; CISOs and information-security heads, IT
+// project leads, "IT Service/Security/... Manager" specialists, CTOs/CDOs,
+// leads of functions that sell, presell, buy, market, support customers,
+// recruit, train, audit, control or check compliance for IT, the office of an
+// IT department, teachers of the subject Informatik, branch managers of IT
+// firms, students, trainees and assistants do not; nor does a leadership word
+// inside a name ("CIO-Magazin", "CIO-Summit", "Art Director").
 //
 // Region: a posting with a German postal code is judged by it alone (the
 // code is more precise than a town name): inside a configured range, or with
@@ -31,7 +34,9 @@
 // (see LocalityNames in parsers/region.h: "Hagen-Haspe" yes, "Kopenhagen",
 // "Hagen im Bremischen" no), or start with a gazetteer district of one
 // ("Hohenlimburg"), or with radius_km > 0 name a gazetteer town within the
-// radius. A two-letter country other than "DE" never matches.
+// radius. A two-letter country other than "DE" never matches. A posting that
+// names several places (Posting::other_places) is in the region when any of
+// them is.
 #ifndef JOBCRAWLER_PARSERS_MATCH_MATCHER_H_
 #define JOBCRAWLER_PARSERS_MATCH_MATCHER_H_
 
@@ -89,6 +94,8 @@ class Matcher {
   MatchResult Match(const Posting& posting) const;
 
  private:
+  bool PlaceMatches(std::string_view postal_code, std::string_view locality,
+                    std::string_view country) const;
   bool LocalityMatches(std::string_view folded_locality) const;
   bool WithinRadius(const GazetteerTown& town) const;
 

@@ -82,7 +82,10 @@ bool LocalityStartsWith(std::string_view folded_locality,
 }
 
 std::optional<int> PostalCodeOf(const Posting& posting) {
-  const std::string_view code = posting.postal_code;
+  return PostalCodeOf(posting.postal_code, posting.locality);
+}
+
+std::optional<int> PostalCodeOf(std::string_view code, std::string_view locality) {
   if (!code.empty()) {
     // Accept "58095", " 58095 ", "D-58095", "DE 58095"; nothing else.
     size_t start = code.find_first_not_of(" \t");
@@ -97,7 +100,6 @@ std::optional<int> PostalCodeOf(const Posting& posting) {
     }
     return value;
   }
-  const std::string_view locality = posting.locality;
   for (size_t at = 0; at < locality.size(); ++at) {
     const int value = FiveDigitsAt(locality, at);
     if (value >= 0) return value;

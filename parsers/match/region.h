@@ -33,6 +33,9 @@ bool LocalityStartsWith(std::string_view folded_locality,
 // locality ("58095 Hagen") when `postal_code` is empty. nullopt otherwise.
 std::optional<int> PostalCodeOf(const Posting& posting);
 
+// The same for one place given by its postal code and locality.
+std::optional<int> PostalCodeOf(std::string_view postal_code, std::string_view locality);
+
 }  // namespace jobcrawler::parsers
 
 #endif  // JOBCRAWLER_PARSERS_MATCH_REGION_H_

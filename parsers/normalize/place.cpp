@@ -3,8 +3,11 @@
 // The text is split into parts at ',', ';', '|' and '/'. Each part is a
 // country, a German state, something to ignore ("Remote", "Westf.") or a
 // locality, possibly with a postal code. Our choices:
-//  - The first locality wins ("Hagen / Dortmund" -> "Hagen"), except that a
-//    later part with a postal code beats one without.
+//  - Parts are also split at a spaced " und ", " oder ", " and ", " or " and
+//    " & " ("Hagen oder Dortmund"); every locality is a place (ParsePlaces).
+//  - The first locality is the place ParsePlace returns ("Hagen / Dortmund"
+//    -> "Hagen"), except that a later part with a postal code beats one
+//    without; a lone postal code completes the locality before it.
 //  - Without a postal code, parts holding digits are street addresses and
 //    are skipped ("Musterstraße 1, Hagen" -> "Hagen").
 //  - Postal codes: five digits for Germany; "D-58095"/"DE-58095" also set
@@ -15,6 +18,8 @@
 //    ("Frankfurt (Oder)").
 //  - Two-letter state codes that are also country codes ("BY", "BE") are a
 //    state unless they are the last part and nothing else says Germany.
+//  - Text whose parts are joined by spaced dashes and name a country is an
+//    applicant-tracking system's list (place_hierarchy.cpp).
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -43,6 +48,14 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Length of a spaced conjunction (" und ", " oder ", ...) at text[i], or 0.
+std::size_t ConjunctionAt(std::string_view text, std::size_t i) {
+  for (std::string_view word : {" und ", " oder ", " and ", " or ", " & "}) {
+    if (text.substr(i, word.size()) == word) return word.size();
+  }
+  return 0;
+}
+
 std::vector<std::string_view> SplitParts(std::string_view text) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
@@ -51,12 +64,14 @@ std::vector<std::string_view> SplitParts(std::string_view text) {
     const char c = i < text.size() ? text[i] : ',';
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
+    const std::size_t conjunction = depth == 0 && c == ' ' ? ConjunctionAt(text, i) : 0;
     const bool split =
-        i == text.size() ||
+        i == text.size() || conjunction > 0 ||
         (depth == 0 && (c == ',' || c == ';' || c == '|' || c == '/'));
     if (!split) continue;
     const std::string_view part = Trim(text.substr(start, i - start));
     if (!part.empty()) parts.push_back(part);
+    if (conjunction > 0) i += conjunction - 1;
     start = i + 1;
   }
   return parts;
@@ -66,7 +81,8 @@ bool IsIgnorable(std::string_view key) {
   for (std::string_view word :
        {"remote", "homeoffice", "hybrid", "westf", "westfalen", "westphalia",
         "iw", "inwestfalen", "inwestf", "deutschlandweit", "bundesweit",
-        "anywhere", "worldwide", "weltweit", "europe", "europa", "emea"}) {
+        "anywhere", "worldwide", "weltweit", "europe", "europa", "emea",
+        "umgebung", "umland", "umkreis"}) {
     if (key == word) return true;
   }
   return false;
@@ -248,58 +264,106 @@ bool MentionsGermany(const std::vector<std::string_view>& parts) {
   return false;
 }
 
+// Collects the places of one location text; places[0] is ParsePlace's.
 struct PlaceBuilder {
-  Place place;
-  bool locality_has_postal_code = false;
+  std::vector<Place> places;
+  bool first_has_postal_code = false;
+  std::string region;   // named on its own, for every place without one
+  std::string country;  // likewise
 
   void AddLocality(std::string_view part) {
     Locality loc = ReadLocality(part);
     if (loc.name.empty()) {
-      // A lone postal code ("Hagen, 58095") completes the locality.
-      if (place.postal_code.empty()) place.postal_code = loc.postal_code;
-    } else if (place.locality.empty() ||
-               (!locality_has_postal_code && !loc.postal_code.empty())) {
-      place.locality = loc.name;
-      place.postal_code = loc.postal_code;
-      locality_has_postal_code = !loc.postal_code.empty();
+      if (loc.postal_code.empty()) {  // a street, or "Remote (DE)"
+        if (region.empty()) region = loc.region;
+        if (country.empty()) country = loc.country;
+        return;
+      }
+      // A lone postal code ("Hagen, 58095") completes the locality before it.
+      if (places.empty()) places.emplace_back();
+      if (places.back().postal_code.empty()) places.back().postal_code = loc.postal_code;
+      Fill(places.back(), loc);
+      return;
     }
+    for (Place& known : places) {
+      if (LookupKey(known.locality) != LookupKey(loc.name)) continue;
+      if (known.postal_code.empty()) known.postal_code = loc.postal_code;
+      Fill(known, loc);
+      return;
+    }
+    Place place{loc.name, loc.postal_code, loc.region, loc.country};
+    const bool promote = !places.empty() && !first_has_postal_code && !loc.postal_code.empty() &&
+                         !places.front().locality.empty();
+    if (places.empty() || promote) {
+      places.insert(places.begin(), std::move(place));
+      first_has_postal_code = !loc.postal_code.empty();
+    } else if (places.front().locality.empty()) {
+      // A lone postal code came first: this is its locality.
+      places.front().locality = place.locality;
+      if (places.front().postal_code.empty()) places.front().postal_code = loc.postal_code;
+      Fill(places.front(), loc);
+      first_has_postal_code = !places.front().postal_code.empty();
+    } else if (places.size() < kMaxParsedPlaces) {
+      places.push_back(std::move(place));
+    }
+  }
+
+  static void Fill(Place& place, const Locality& loc) {
     if (place.region.empty()) place.region = loc.region;
     if (place.country.empty()) place.country = loc.country;
+  }
+
+  std::vector<Place> Take() {
+    if (places.empty() && (!region.empty() || !country.empty())) places.emplace_back();
+    for (Place& place : places) {
+      if (place.region.empty()) place.region = region;
+      if (place.country.empty()) place.country = country;
+    }
+    return std::move(places);
   }
 };
 
 }  // namespace
 
-Place ParsePlace(std::string_view text) {
+std::vector<Place> ParsePlaces(std::string_view text) {
   if (text.size() > kMaxPlaceTextBytes) return {};
   const std::string clean = CollapseWhitespace(text);
+  if (Place place; internal::ReadPlaceHierarchy(clean, &place)) return {place};
   const std::vector<std::string_view> parts = SplitParts(clean);
   const bool german = MentionsGermany(parts);
   PlaceBuilder builder;
-  Place& place = builder.place;
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    const std::string key = LookupKey(parts[k]);
+    // "Germany (hybrid)" is a country: notes that say nothing else do not
+    // make a part a locality.
+    Locality notes;
+    const std::string key = LookupKey(StripParentheses(parts[k], notes));
     const bool last = k + 1 == parts.size();
     const std::string_view region = internal::RegionFromKey(key);
     const std::string_view country = internal::CountryFromKey(key);
     if (HasDigit(parts[k])) {
       builder.AddLocality(parts[k]);
     } else if (key.empty() || IsIgnorable(key)) {
-      continue;
-    } else if (IsCityState(key) && place.locality.empty()) {
+      if (builder.region.empty()) builder.region = notes.region;  // "Remote (NRW)"
+      if (builder.country.empty()) builder.country = notes.country;
+    } else if (IsCityState(key) && builder.places.empty()) {
       builder.AddLocality(parts[k]);
     } else if (!region.empty() &&
                !(internal::IsAmbiguousRegionCode(key) && last && !german)) {
-      place.region = std::string(region);
+      builder.region = std::string(region);
     } else if (!country.empty()) {
-      place.country = std::string(country);
+      builder.country = std::string(country);
     } else if (last && parts[k].size() == 2 && key.size() == 2) {
-      place.country = NormalizeCountry(parts[k]);
+      builder.country = NormalizeCountry(parts[k]);
     } else {
       builder.AddLocality(parts[k]);
     }
   }
-  return place;
+  return builder.Take();
+}
+
+Place ParsePlace(std::string_view text) {
+  std::vector<Place> places = ParsePlaces(text);
+  return places.empty() ? Place{} : std::move(places.front());
 }
 
 }  // namespace jobcrawler::parsers

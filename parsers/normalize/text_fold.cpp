@@ -118,6 +118,21 @@ std::string FoldForMatching(std::string_view text) {
   const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   auto left = static_cast<utf8proc_ssize_t>(text.size());
   while (left > 0) {
+    if (*cursor < 0x80) {
+      // ASCII, the bulk of most text, without a trip through utf8proc: the
+      // same as AppendSimple, where only space and controls are space-like.
+      const auto c = static_cast<char>(*cursor);
+      if (*cursor <= 0x20 || *cursor == 0x7F) {
+        out.push_back(' ');
+      } else if (c == '`') {
+        out.push_back('\'');
+      } else {
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      ++cursor;
+      --left;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t used = utf8proc_iterate(cursor, left, &cp);
     if (used <= 0) {  // invalid byte: drop it as a separator

@@ -131,6 +131,43 @@ TEST_F(CliTest, ExplainNeedsAPositiveIdAndFailsForAnUnknownOne) {
   EXPECT_THAT(unknown.err, HasSubstr("no posting with id 5"));
 }
 
+TEST_F(CliTest, ParseReadsAJobAdWithoutStructuredDataAndSaysWhy) {
+  std::ofstream(dir_.File("ad.html"))
+      << "<title>IT-Koordinator (m/w/d) | Muster GmbH</title><h1>IT-Koordinator (m/w/d)</h1>"
+         "<p>Standorte: 58095 Hagen und 44135 Dortmund</p><h2>Ihre Aufgaben</h2><p>a</p>"
+         "<h2>Ihr Profil</h2><p>b</p><a href=/bewerben>Jetzt bewerben</a>";
+  Invocation run = Jobcrawler("parse ad.html");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"format\":\"html-generic\""));
+  EXPECT_THAT(run.out, HasSubstr("\"company\":\"Muster GmbH\""));
+  EXPECT_THAT(run.out, HasSubstr("\"other_locations\":[{\"country\":\"\",\"location\":\"Dortmund\","
+                                 "\"postal_code\":\"44135\",\"region\":\"\"}]"));
+  EXPECT_THAT(run.err, HasSubstr("page without structured data: one job ad (title, tasks, "
+                                 "profile, apply)"));
+}
+
+TEST_F(CliTest, ParseDropsAPlaceholderSalaryWithANote) {
+  std::ofstream(dir_.File("ld.html"))
+      << "<script type=application/ld+json>{\"@type\": \"JobPosting\", \"title\": \"CIO\","
+         " \"baseSalary\": {\"currency\": \"EUR\", \"value\": {\"minValue\": 1,"
+         " \"maxValue\": 1000000, \"unitText\": \"YEAR\"}}}</script>";
+  Invocation run = Jobcrawler("parse ld.html");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"salary_min\":null"));
+  EXPECT_THAT(run.err, HasSubstr("note: posting \"CIO\": salary 1\xE2\x80\x93" "1000000 EUR/YEAR "
+                                 "dropped as a placeholder (an amount of 1)"));
+}
+
+TEST_F(CliTest, ParseTakesAFeedTypeAndRefusesAnUnknownOne) {
+  const std::string feed = std::string(JOBCRAWLER_TEST_DATA_DIR) + "/feeds/greenhouse.json";
+  Invocation run = Jobcrawler("parse --type greenhouse '" + feed + "'");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"url\":\"https://boards.greenhouse.io/ennepetalsoftware/jobs/"
+                                 "4012345\""));
+  EXPECT_THAT(run.err, HasSubstr("in the greenhouse response (shape ok)"));
+  EXPECT_EQ(Jobcrawler("parse --type rss '" + feed + "'").status, kExitUsage);
+}
+
 TEST_F(CliTest, StatsOfAnEmptyDatabase) {
   Invocation run = Jobcrawler("stats --db empty.db");
   EXPECT_EQ(run.status, kExitOk) << run.err;

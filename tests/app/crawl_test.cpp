@@ -218,7 +218,7 @@ TEST_F(CrawlTest, CrawlsEveryPageOnceAndExportsTheMatchedJobs) {
   EXPECT_EQ(fmt::format("{}", fmt::join(rows[0], ",")),
             "id,title,company,location,postal_code,country,salary_min,salary_max,salary_currency,"
             "salary_period,employment_type,remote,date_posted,valid_through,url,source,"
-            "also_seen_at,first_seen,last_seen,status,matched");
+            "also_seen_at,first_seen,last_seen,status,matched,other_locations");
   std::set<std::string> titles;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     ASSERT_EQ(rows[i].size(), rows[0].size());

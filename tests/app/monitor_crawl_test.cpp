@@ -20,6 +20,7 @@
 
 #include "app/cli/commands.h"
 #include "app/demo/http_server.h"
+#include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/csv.h"
 #include "tests/support/temp_dir.h"
@@ -202,6 +203,19 @@ class MonitorCrawlTest : public ::testing::Test {
     return bodies;
   }
 
+  // A crawl killed right after its run completed: the crawler alone, which
+  // commits FinishRun(completed) and nothing after it.
+  void CrawlKilledBeforeMonitoring() {
+    Config config = LoadConfigFile(config_path_);
+    auto store = storage::SqliteStore::Open(database_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    parsers::Matcher matcher(config.match);
+    crawler::Crawler crawler(config.crawler, config.sources, *store.value(), matcher);
+    crawler::CrawlLimits limits;
+    limits.handle_signals = false;
+    ASSERT_EQ(crawler.Run(limits).status, storage::RunStatus::kCompleted);
+  }
+
   // Runs 1 and 2 as described at the top.
   void CrawlTwice(int close_after = 1) {
     config_path_ = WriteConfig(close_after, true);
@@ -241,6 +255,36 @@ TEST_F(MonitorCrawlTest, ReportNewListsTheNewMatchedPostingsAndTheClosedOnes) {
                         "  {0}/jobs/B\n",
                         board_server_.base_url()));
   EXPECT_EQ(second_.err, "") << "nothing to warn about";
+}
+
+// Regression: run 1's news was lost for good when the crawl was killed (or
+// the database was busy) between the run's end and its monitoring.
+TEST_F(MonitorCrawlTest, NewsOfARunKilledBeforeItsMonitoringComesOnceWithTheNextCrawl) {
+  config_path_ = WriteConfig(1, true);
+  CrawlKilledBeforeMonitoring();
+  board_.SetJobs({{"A", kAChanged}, {"C", kC}, {"D", kD}, {"E", kE}, {"F", kF}});
+  Outcome next = Crawl();
+  EXPECT_EQ(next.status, kExitOk) << next.err;
+  EXPECT_THAT(next.out, ::testing::StartsWith("jobcrawler run 1: 3 new, 0 closed\n"));
+  EXPECT_THAT(next.out, HasSubstr("Firma A GmbH · 58095 Hagen · 85.000–105.000 EUR/Jahr"));
+  EXPECT_THAT(next.out, HasSubstr("\n\njobcrawler run 2: 1 new, 1 closed\n"));
+  EXPECT_THAT(next.out, HasSubstr("Closed: Head of IT (all genders)"));
+  EXPECT_LT(next.out.find("run 1:"), next.out.find("run 2:")) << "the earlier run first";
+  storage::PostingQuery closed_by_run_2;
+  closed_by_run_2.closed_run = 2;
+  auto closed = Postings(closed_by_run_2);
+  ASSERT_EQ(closed.size(), 1u);
+  EXPECT_EQ(closed[0].posting.title, kB.title);
+
+  auto bodies = HookBodies();
+  ASSERT_EQ(bodies.size(), 2u) << "one POST per run with news";
+  EXPECT_EQ(nlohmann::json::parse(bodies[0])["run"], 1);
+  EXPECT_EQ(nlohmann::json::parse(bodies[0])["new"].size(), 3u);
+  EXPECT_EQ(nlohmann::json::parse(bodies[1])["run"], 2);
+
+  Outcome after = Crawl();
+  EXPECT_EQ(after.out, "") << "each run's news exactly once";
+  EXPECT_EQ(HookBodies().size(), 2u);
 }
 
 TEST_F(MonitorCrawlTest, ARunWithNothingNewPrintsNothing) {

@@ -2,11 +2,9 @@
 // and fetching nothing twice; and two crawls never share one database.
 //
 // The crawl to be killed, and the process that holds the lock, are separate
-// programs (the jobcrawler binary, flock(1)) started with posix_spawn: a
-// fork() of this multi-threaded test process could inherit a lock held by
-// another thread (the allocator's, under ASan) and hang.
+// programs (the jobcrawler binary, flock(1)) started with posix_spawn (see
+// tests/support/spawn.h).
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +25,7 @@
 #include "crawler/crawler.h"
 #include "storage/sqlite_store.h"
 #include "tests/support/hostile_site.h"
+#include "tests/support/spawn.h"
 #include "tests/support/sqlite_probe.h"
 #include "tests/support/temp_dir.h"
 
@@ -144,14 +143,7 @@ class ResumeTest : public ::testing::Test {
                   "--max-duration", "10"});
   }
 
-  static pid_t Spawn(std::vector<std::string> argv) {
-    std::vector<char*> args;
-    for (std::string& arg : argv) args.push_back(arg.data());
-    args.push_back(nullptr);
-    pid_t pid = -1;
-    if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return -1;
-    return pid;
-  }
+  static pid_t Spawn(std::vector<std::string> argv) { return testing::Spawn(std::move(argv)); }
 
   int CrawlCommandInProcess(std::int64_t max_pages = 0) {
     CrawlCommand command;
@@ -299,9 +291,7 @@ TEST_F(ResumeTest, ACrawlOfADatabaseLockedByAnotherProcessExitsWithStatus3UntilI
   EXPECT_EQ(CrawlCommandInProcess(), kExitLocked) << last_error_;
   EXPECT_TRUE(site_.Targets().empty());
 
-  kill(child, SIGKILL);
-  int wait_status = 0;
-  ASSERT_EQ(waitpid(child, &wait_status, 0), child);
+  testing::KillGroup(child);  // flock and its `sleep`
   // flock's own child may still hold the descriptor for a moment (between
   // its fork and closing it before exec); the lock goes with the last one.
   ASSERT_TRUE(WaitFor(

@@ -53,6 +53,18 @@ TEST(Backoff, ReadsRetryAfterHttpDate) {
   EXPECT_EQ(ParseRetryAfter("Sun, 29 Nov 2026 11:00:00 GMT", now), seconds(0));
 }
 
+// A date 3.9 s ahead was once waited 3.0 s: the whole-second difference
+// came before the date.
+TEST(Backoff, AnHttpDateIsWaitedForInFullNotToTheWholeSecond) {
+  auto date = std::chrono::system_clock::from_time_t(1795953604);  // 12:00:04 UTC
+  auto now = date - milliseconds(3900);
+  EXPECT_EQ(ParseRetryAfter("Sun, 29 Nov 2026 12:00:04 GMT", now), milliseconds(3900));
+  // Below a millisecond, up: never earlier than the date.
+  auto just_before = date - std::chrono::microseconds(2500);
+  EXPECT_EQ(ParseRetryAfter("Sun, 29 Nov 2026 12:00:04 GMT", just_before), milliseconds(3));
+  EXPECT_EQ(ParseRetryAfter("Sun, 29 Nov 2027 12:00:04 GMT", now), kMaxRetryDelay);
+}
+
 TEST(Backoff, GrowsExponentiallyWithJitterAndCap) {
   EXPECT_EQ(RetryDelay(1, std::nullopt, 0.0), milliseconds(500));
   EXPECT_EQ(RetryDelay(1, std::nullopt, 1.0), milliseconds(1000));

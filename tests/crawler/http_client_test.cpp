@@ -1,49 +1,19 @@
 // HttpClient against a real HttpServer on 127.0.0.1 that plays good and bad
-// servers. Every wait is bounded (RunUntil), so a hang fails instead of
-// blocking the suite.
+// servers: bodies, headers, redirects, encodings, limits, timeouts. Network
+// failures, cancellation and destruction are in http_client_lifecycle_test.cpp.
 #include "crawler/http_client.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include <boost/asio/io_context.hpp>
-
-#include <atomic>
-#include <functional>
 #include <map>
-#include <mutex>
-#include <optional>
-#include <thread>
+#include <string>
 
-#include "app/demo/http_server.h"
+#include "tests/crawler/http_client_fixture.h"
 
 namespace jobcrawler::crawler {
 namespace {
 
-using app::HttpReply;
-using app::HttpRequestInfo;
-using std::chrono::milliseconds;
-using std::chrono::steady_clock;
-
-// Runs `io` until `done()` holds or `limit` passes; returns done().
-bool RunUntil(boost::asio::io_context& io, const std::function<bool()>& done,
-              milliseconds limit = milliseconds(5000)) {
-  const auto deadline = steady_clock::now() + limit;
-  while (!done() && steady_clock::now() < deadline) {
-    io.run_one_for(milliseconds(20));
-    if (io.stopped()) {  // out of work: nothing will happen unless we wait
-      io.restart();
-      std::this_thread::sleep_for(milliseconds(1));
-    }
-  }
-  return done();
-}
-
-void RunFor(boost::asio::io_context& io, milliseconds span) {
-  RunUntil(io, [] { return false; }, span);
-}
-
-// gzip of `piece` repeated `times` times, streamed so that a huge decoded
 // size needs no huge buffer here either.
 std::string GzipRepeated(std::string_view piece, std::size_t times) {
   z_stream z{};
@@ -73,51 +43,6 @@ HttpReply Redirect(std::string location, int status = 302) {
   reply.headers.emplace_back("Location", std::move(location));
   return reply;
 }
-
-class HttpClientTest : public ::testing::Test {
- protected:
-  HttpClientTest()
-      : server_("127.0.0.1", 0, [this](const HttpRequestInfo& request) { return Route(request); }) {
-    client_.emplace(io_);
-  }
-
-  // Serves `reply` for the exact target `target`.
-  void On(const std::string& target, HttpReply reply) {
-    std::lock_guard lock(mutex_);
-    routes_[target] = std::move(reply);
-  }
-
-  FetchRequest Request(const std::string& target) const {
-    FetchRequest request;
-    request.url = server_.base_url() + target;
-    request.timeout = milliseconds(4000);
-    return request;
-  }
-
-  // Fetches one URL and waits for its result.
-  FetchResult FetchOne(FetchRequest request) {
-    std::optional<FetchResult> result;
-    client_->Fetch(std::move(request), [&](FetchResult r) { result = std::move(r); });
-    EXPECT_TRUE(RunUntil(io_, [&] { return result.has_value(); }));
-    return result.value_or(FetchResult{});
-  }
-
-  FetchResult FetchOne(const std::string& target) { return FetchOne(Request(target)); }
-
-  HttpReply Route(const HttpRequestInfo& request) {
-    std::lock_guard lock(mutex_);
-    const auto it = routes_.find(request.target);
-    if (it != routes_.end()) return it->second;
-    if (request.target.starts_with("/echo?")) return HttpReply::Text(request.target.substr(6));
-    return HttpReply::Text("not found", 404);
-  }
-
-  boost::asio::io_context io_;  // outlives client_ and its posted callbacks
-  std::mutex mutex_;            // guards routes_ (read on the server thread)
-  std::map<std::string, HttpReply> routes_;
-  app::HttpServer server_;
-  std::optional<HttpClient> client_;
-};
 
 TEST_F(HttpClientTest, FetchesBodyAndCapturesHeaders) {
   HttpReply reply = HttpReply::Html("<p>Koch (m/w/d)</p>");
@@ -266,6 +191,11 @@ TEST_F(HttpClientTest, SlowReplyTimesOut) {
   EXPECT_EQ(result.error, FetchError::kTimeout);
   EXPECT_LT(steady_clock::now() - start, milliseconds(1500));
   EXPECT_NE(result.error_message.find(request.url), std::string::npos) << result.error_message;
+  // Connected, but no answer: the URL's failure, not the host's.
+  EXPECT_EQ(result.network, NetworkError::kNoResponse);
+  EXPECT_FALSE(IsConnectLevel(result.network));
+  EXPECT_NE(result.network_reason.find("did not answer in time"), std::string::npos)
+      << result.network_reason;
 }
 
 TEST_F(HttpClientTest, ResetBeforeReplyIsConnectOrTransferError) {
@@ -330,93 +260,6 @@ TEST_F(HttpClientTest, FiftyConcurrentRequestsCompleteExactlyOnce) {
   for (const auto& [i, n] : calls) EXPECT_EQ(n, 1) << i;
   EXPECT_EQ(bad, 0);
   EXPECT_EQ(client_->InFlight(), 0u);
-}
-
-TEST_F(HttpClientTest, ConnectionRefusedIsConnectError) {
-  std::string url;
-  {
-    app::HttpServer gone("127.0.0.1", 0, [](const HttpRequestInfo&) { return HttpReply{}; });
-    url = gone.base_url() + "/x";
-  }
-  FetchRequest request;
-  request.url = url;
-  const FetchResult result = FetchOne(request);
-  EXPECT_EQ(result.error, FetchError::kConnect) << result.error_message;
-  EXPECT_NE(result.error_message.find(url), std::string::npos);
-}
-
-TEST_F(HttpClientTest, CallbackNeverRunsInsideFetch) {
-  bool called = false;
-  FetchRequest request;
-  request.url = "gopher://example.com/";  // fails at once inside curl
-  client_->Fetch(request, [&](FetchResult result) {
-    called = true;
-    EXPECT_EQ(result.error, FetchError::kTransfer);
-  });
-  EXPECT_FALSE(called);
-  EXPECT_TRUE(RunUntil(io_, [&] { return called; }));
-}
-
-TEST_F(HttpClientTest, FetchFromInsideCallbackWorks) {
-  On("/a", HttpReply::Text("A"));
-  On("/b", HttpReply::Text("B"));
-  std::string bodies;
-  client_->Fetch(Request("/a"), [&](FetchResult first) {
-    bodies += first.body;
-    client_->Fetch(Request("/b"), [&](FetchResult second) { bodies += second.body; });
-  });
-  EXPECT_TRUE(RunUntil(io_, [&] { return bodies.size() == 2; }));
-  EXPECT_EQ(bodies, "AB");
-}
-
-TEST_F(HttpClientTest, CancelAllRunsEveryCallbackOnceWithCancelled) {
-  HttpReply slow = HttpReply::Text("late");
-  slow.delay = milliseconds(3000);
-  On("/slow", slow);
-  std::vector<FetchError> errors;
-  for (int i = 0; i < 5; ++i) {
-    client_->Fetch(Request("/slow"), [&](FetchResult r) { errors.push_back(r.error); });
-  }
-  RunUntil(io_, [&] { return server_.requests().size() == 5; }, milliseconds(2000));
-  client_->CancelAll();
-  EXPECT_EQ(client_->InFlight(), 0u);
-  EXPECT_TRUE(errors.empty());  // posted, not called from inside CancelAll
-  EXPECT_TRUE(RunUntil(io_, [&] { return errors.size() == 5; }));
-  RunFor(io_, milliseconds(100));
-  EXPECT_EQ(errors, std::vector<FetchError>(5, FetchError::kCancelled));
-}
-
-TEST_F(HttpClientTest, CancelAllBeforeAnyIoAndClientStaysUsable) {
-  int cancelled = 0;
-  for (int i = 0; i < 3; ++i) {
-    client_->Fetch(Request("/x"), [&](FetchResult r) { cancelled += r.error == FetchError::kCancelled; });
-  }
-  client_->CancelAll();
-  EXPECT_TRUE(RunUntil(io_, [&] { return cancelled == 3; }));
-  On("/after", HttpReply::Text("fine"));
-  EXPECT_EQ(FetchOne("/after").body, "fine");
-}
-
-TEST_F(HttpClientTest, DestroyingClientWithTransfersInFlightIsClean) {
-  HttpReply slow = HttpReply::Text("late");
-  slow.delay = milliseconds(3000);
-  On("/slow", slow);
-  On("/fast", HttpReply::Text(std::string(200000, 'f')));
-  int cancelled = 0;
-  for (const char* target : {"/slow", "/slow", "/fast", "/slow"}) {
-    client_->Fetch(Request(target), [&](FetchResult r) { cancelled += r.error == FetchError::kCancelled; });
-  }
-  RunFor(io_, milliseconds(150));  // connections open, sockets watched
-  client_.reset();
-  EXPECT_TRUE(RunUntil(io_, [&] { return cancelled >= 3; }));
-  RunFor(io_, milliseconds(100));  // stale socket/timer handlers must not touch the dead client
-}
-
-TEST_F(HttpClientTest, DestroyingClientBeforeIoRunsIsClean) {
-  int calls = 0;
-  client_->Fetch(Request("/x"), [&](FetchResult) { ++calls; });
-  client_.reset();
-  EXPECT_TRUE(RunUntil(io_, [&] { return calls == 1; }));
 }
 
 }  // namespace

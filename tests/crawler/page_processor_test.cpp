@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace jobcrawler::crawler {
@@ -138,11 +139,139 @@ namespace {
 TEST(PageProcessor, SameBytesAsLastTimeAreNotParsedButReplayed) {
   Fixture f;
   f.entry.content_hash = ContentHash(kListing);
+  f.entry.parse_key = f.scope.parse_key();
   storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
   EXPECT_TRUE(write.unchanged);
   EXPECT_EQ(write.depth, 1);
   EXPECT_TRUE(write.links.empty());
   EXPECT_TRUE(write.sightings.empty());
+  EXPECT_TRUE(write.replay);
+  EXPECT_EQ(write.page.parse_key, f.scope.parse_key());
+}
+
+// A parser fix, a new [sources.extract] profile or other follow rules must
+// reach pages whose bytes have not changed.
+TEST(PageProcessor, SameBytesUnderAnotherParseKeyAreParsedAgain) {
+  for (const std::string old_key : {"", "p1-0000000000000000"}) {
+    Fixture f;
+    f.entry.content_hash = ContentHash(kListing);
+    f.entry.parse_key = old_key;
+    storage::PageWrite write = ProcessPage(Ok(kListing), f.Context());
+    EXPECT_FALSE(write.unchanged) << old_key;
+    EXPECT_EQ(write.sightings.size(), 1u);
+    EXPECT_EQ(write.links.size(), 2u);
+    EXPECT_EQ(write.page.parse_key, f.scope.parse_key());
+  }
+}
+
+TEST(PageProcessor, ReplayFilterAppliesTheCurrentScopeAndDepth) {
+  Fixture f;
+  f.source.follow = {"^https://board\\.example/stellen/"};
+  SourceScope narrow(f.source);
+  PageContext context = f.Context();
+  context.scope = &narrow;
+  storage::LinkFilter replay = ReplayFilter(context);
+  ASSERT_TRUE(replay);
+  const auto link = [](std::string url) {
+    storage::FrontierAdd add;
+    add.url = std::move(url);
+    return add;
+  };
+  EXPECT_TRUE(replay(link("https://board.example/stellen/2")));
+  EXPECT_FALSE(replay(link("https://board.example/impressum")));
+  EXPECT_FALSE(replay(link("https://elsewhere.example/stellen/3")));
+  EXPECT_FALSE(ReplayFilter(f.Context(/*max_depth=*/1))) << "a page at max_depth replays nothing";
+}
+
+// A sitemap index's children were taken for being on its site, not for
+// passing `follow`; replaying them must accept them the same way.
+TEST(PageProcessor, ReplayFilterOfASitemapAcceptsItsSitesChildren) {
+  Fixture f;
+  f.source.follow = {"^https://board\\.example/stellen/"};
+  SourceScope narrow(f.source);
+  f.entry.url = "https://board.example/sitemap.xml";
+  PageContext context = f.Context();
+  context.scope = &narrow;
+  storage::LinkFilter replay = ReplayFilter(context);
+  storage::FrontierAdd child;
+  child.url = "https://www.board.example/sitemap-jobs.xml";
+  EXPECT_TRUE(replay(child));
+  child.url = "https://evil.example/sitemap.xml";
+  EXPECT_FALSE(replay(child));
+}
+
+TEST(PageProcessor, NotModifiedWriteReplaysThroughTheFilterAndKeepsTheStoredKey) {
+  Fixture f;
+  FetchResult result = Ok("");
+  result.status = 304;
+  storage::PageWrite write = NotModifiedWrite(result, f.Context());
+  EXPECT_TRUE(write.unchanged);
+  EXPECT_TRUE(write.replay);
+  EXPECT_EQ(write.depth, 1);
+  EXPECT_EQ(write.page.parse_key, "") << "not parsed: the store keeps the key it has";
+}
+
+TEST(PageProcessor, LinksKeepTheUrlAsFoundForFetching) {
+  Fixture f;
+  storage::PageWrite write = ProcessPage(
+      Ok("<a href=\"/stellen?was=it&wo=hagen&seite=2&utm_source=x#top\">2</a>"
+         "<a href=\"/stellen?seite=2&wo=hagen&was=it\">again</a>"),
+      f.Context());
+  ASSERT_EQ(write.links.size(), 1u) << "one canonical page, fetched as first found";
+  EXPECT_EQ(write.links[0].url, "https://board.example/stellen?seite=2&was=it&wo=hagen");
+  EXPECT_EQ(write.links[0].fetch_url, "https://board.example/stellen?was=it&wo=hagen&seite=2");
+}
+
+TEST(PageProcessor, ManyHrefsOfFewPagesGiveEachPageOnce) {
+  Fixture f;
+  std::string page;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 40; ++i) {
+    // Long enough to live outside std::string's small buffer, and short.
+    page += fmt::format("<a href=\"/stellen/{0}?b=2&a=1\">x</a><a href=\"/stellen/{0}?a=1&b=2\">y</a>"
+                        "<a href=\"/s/{0}\">z</a>", i);
+    expected.push_back(fmt::format("https://board.example/stellen/{}?a=1&b=2", i));
+    expected.push_back(fmt::format("https://board.example/s/{}", i));
+  }
+  storage::PageWrite write = ProcessPage(Ok(page), f.Context());
+  EXPECT_EQ(Urls(write), expected);
+}
+
+TEST(PageProcessor, LinksTooLongToFollowAreNoted) {
+  Fixture f;
+  const std::string page = "<a href=\"/stellen/1\">1</a><a href=\"/stellen?q=" +
+                           std::string(3000, '|') + "\">junk</a>";
+  storage::PageWrite write = ProcessPage(Ok(page), f.Context());
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/stellen/1"}));
+  EXPECT_EQ(write.page.notes, "1 link(s) longer than 8192 bytes not followed");
+  EXPECT_EQ(write.page.error, "");
+}
+
+std::string JobLd(const std::string& title) {
+  return R"(<script type="application/ld+json">{"@type":"JobPosting","title":")" + title +
+         R"(","hiringOrganization":{"name":"Muster GmbH"}}</script>)";
+}
+
+// Several postings without their own URL on one listing: the page URL (or
+// its canonical link) identifies none of them.
+TEST(PageProcessor, SeveralUrlLessPostingsDoNotBorrowThePageUrl) {
+  Fixture f;
+  const std::string page = "<html><head><link rel=\"canonical\" href=\"/liste\">" +
+                           JobLd("IT-Leiter") + JobLd("Head of IT") + JobLd("CIO") + "</head></html>";
+  storage::PageWrite write = ProcessPage(Ok(page), f.Context());
+  ASSERT_EQ(write.sightings.size(), 3u);
+  for (const storage::Sighting& sighting : write.sightings) {
+    EXPECT_EQ(sighting.posting.url, "") << sighting.posting.title;
+    EXPECT_EQ(sighting.page_url, "https://board.example/liste");
+  }
+}
+
+TEST(PageProcessor, TheOnlyPostingOfAPageBorrowsItsUrl) {
+  Fixture f;
+  storage::PageWrite write = ProcessPage(Ok("<html><head>" + JobLd("CIO") + "</head></html>"),
+                                         f.Context());
+  ASSERT_EQ(write.sightings.size(), 1u);
+  EXPECT_EQ(write.sightings[0].posting.url, "https://board.example/liste");
 }
 
 TEST(PageProcessor, ChangedBytesAreParsed) {
@@ -180,7 +309,52 @@ TEST(PageProcessor, FollowsSitemapIndexesOnTheSameSiteOnly) {
   f.entry.depth = 0;
   storage::PageWrite write = ProcessPage(Ok(kSitemapIndex, "text/xml"), f.Context());
   EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://www.board.example/sitemap-jobs.xml"}));
-  EXPECT_EQ(write.links[0].depth, 0);
+  EXPECT_EQ(write.links[0].depth, 1) << "a child sitemap is one level deeper";
+}
+
+TEST(PageProcessor, ASitemapIndexNestedTwoLevelsDeepIsNotFollowed) {
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap-2.xml";
+  f.entry.depth = 2;
+  storage::PageWrite write = ProcessPage(Ok(kSitemapIndex, "text/xml"), f.Context());
+  EXPECT_TRUE(write.links.empty());
+  EXPECT_NE(write.page.error.find("nested too deep"), std::string::npos) << write.page.error;
+}
+
+TEST(PageProcessor, ChildSitemapsSpendTheHostsSitemapBudget) {
+  constexpr char kIndexOfThree[] = R"xml(<sitemapindex>
+  <sitemap><loc>https://board.example/s1.xml</loc></sitemap>
+  <sitemap><loc>https://board.example/s2.xml</loc></sitemap>
+  <sitemap><loc>https://board.example/s3.xml</loc></sitemap>
+</sitemapindex>)xml";
+  Fixture f;
+  f.entry.url = "https://board.example/sitemap.xml";
+  PageContext context = f.Context();
+  context.sitemap_budget = std::make_shared<std::atomic<int>>(2);
+  storage::PageWrite write = ProcessPage(Ok(kIndexOfThree, "text/xml"), context);
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/s1.xml",
+                                                   "https://board.example/s2.xml"}));
+  EXPECT_LE(context.sitemap_budget->load(), 0);
+  EXPECT_NE(write.page.error.find("budget"), std::string::npos) << write.page.error;
+}
+
+TEST(PageProcessor, UrlsOfAChildSitemapPassTheFollowRules) {
+  Fixture f;
+  Source narrow{.name = "board",
+                .start_urls = {"https://board.example/"},
+                .follow = {"^https://board\\.example/stellen/9"}};
+  SourceScope scope(narrow);
+  f.entry.url = "https://www.board.example/sitemap-jobs.xml";
+  f.entry.depth = 1;
+  PageContext context = f.Context();
+  context.scope = &scope;
+  constexpr char kJobs[] = R"xml(<urlset>
+  <url><loc>https://board.example/stellen/9-it-leiter</loc></url>
+  <url><loc>https://board.example/impressum</loc></url>
+</urlset>)xml";
+  storage::PageWrite write = ProcessPage(Ok(kJobs, "application/xml"), context);
+  EXPECT_EQ(Urls(write), (std::vector<std::string>{"https://board.example/stellen/9-it-leiter"}));
+  EXPECT_EQ(write.links[0].depth, 2);
 }
 
 TEST(PageProcessor, DecodesLatin1PagesBeforeParsing) {

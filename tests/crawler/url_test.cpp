@@ -269,5 +269,91 @@ TEST(ResolveUrl, NeverThrowsOnJunk) {
   }
 }
 
+// --- The URL as found (what is fetched) beside the canonical identity ---
+
+std::string Fetch(std::string_view base, std::string_view href) {
+  std::optional<FoundUrl> found = ResolveLink(base, href);
+  return found ? found->fetch : "<nullopt>";
+}
+
+TEST(ResolveLink, FetchFormKeepsTheQueryOrderAsFound) {
+  std::optional<FoundUrl> found =
+      ResolveLink("https://board.example/suche?was=it", "?was=it&wo=hagen&seite=2");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->fetch, "https://board.example/suche?was=it&wo=hagen&seite=2");
+  EXPECT_EQ(found->canonical, "https://board.example/suche?seite=2&was=it&wo=hagen");
+}
+
+TEST(ResolveLink, FetchFormKeepsEncodingPortAndPathCase) {
+  EXPECT_EQ(Fetch("http://Board.Example:8080/a/", "Stellen%2fListe?q=IT%2DLeiter&x=%7e"),
+            "http://board.example:8080/a/Stellen%2fListe?q=IT%2DLeiter&x=%7e");
+  EXPECT_EQ(Canon("http://Board.Example:8080/a/Stellen%2fListe?q=IT%2DLeiter&x=%7e"),
+            "http://board.example:8080/a/Stellen%2FListe?q=IT-Leiter&x=~");
+}
+
+TEST(ResolveUrl, RfcAnEncodedSlashInARelativePathStaysEncoded) {
+  EXPECT_EQ(Resolve("http://a/b/", "c%2fd"), "http://a/b/c%2Fd");
+  EXPECT_EQ(Resolve("http://a/b/", "/x/c%2Fd/../e"), "http://a/x/e");
+  EXPECT_EQ(Resolve("http://a/b/", "c%2e%2e/d"), "http://a/b/c../d");
+}
+
+TEST(ResolveLink, FetchFormDropsFragmentTrackingEmptyPairsAndDotSegments) {
+  EXPECT_EQ(Fetch("https://b.example/x/y", "../jobs/./7?utm_source=nl&id=7&&gclid=1#apply"),
+            "https://b.example/jobs/7?id=7");
+  EXPECT_EQ(Fetch("https://b.example/", "/jobs?utm_medium=mail"), "https://b.example/jobs");
+  EXPECT_EQ(Fetch("https://b.example/", "https://c.example"), "https://c.example/");
+}
+
+TEST(ResolveLink, BrowserForbiddenCharactersArePercentEncodedInTheFetchFormToo) {
+  EXPECT_EQ(Fetch("https://b.example/", "/jobs/münchen?q=a b"),
+            "https://b.example/jobs/m%C3%BCnchen?q=a%20b");
+}
+
+TEST(ResolveLink, RejectsWhatResolveUrlRejectsAndSaysWhy) {
+  UrlRejection why = UrlRejection::kNone;
+  EXPECT_FALSE(ResolveLink("https://b.example/", "mailto:jobs@b.example", &why));
+  EXPECT_EQ(why, UrlRejection::kInvalid);
+  EXPECT_TRUE(ResolveLink("https://b.example/", "/ok", &why));
+  EXPECT_EQ(why, UrlRejection::kNone);
+}
+
+TEST(FoundAt, GivesBothFormsOfAnAbsoluteUrlAndNothingForARelativeOne) {
+  std::optional<FoundUrl> found = FoundAt("https://www.hagen.de/jobs?b=2&a=1#top");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->fetch, "https://www.hagen.de/jobs?b=2&a=1");
+  EXPECT_EQ(found->canonical, "https://www.hagen.de/jobs?a=1&b=2");
+  EXPECT_FALSE(FoundAt("/jobs"));
+}
+
+// --- Length cap (after canonicalisation and percent-encoding) ---
+
+TEST(UrlLength, AHrefWithinTheLimitThatPercentEncodingTriplesIsRejected) {
+  // 3,000 bytes as written, 9,000 after "|" becomes "%7C".
+  const std::string href = "/jobs?q=" + std::string(3000, '|');
+  UrlRejection why = UrlRejection::kNone;
+  EXPECT_FALSE(ResolveLink("https://b.example/", href, &why));
+  EXPECT_EQ(why, UrlRejection::kTooLong);
+  EXPECT_FALSE(ResolveUrl("https://b.example/", href));
+  EXPECT_FALSE(CanonicalizeUrl("https://b.example" + href));
+}
+
+TEST(UrlLength, A33000ByteUrlIsRejectedNotCrashedOn) {
+  const std::string url = "https://h/" + std::string(33000, 'a');
+  UrlRejection why = UrlRejection::kNone;
+  EXPECT_FALSE(ResolveLink("https://h/", url, &why));
+  EXPECT_EQ(why, UrlRejection::kTooLong);
+  EXPECT_FALSE(CanonicalizeUrl(url));
+  EXPECT_FALSE(HostKey(url));
+}
+
+TEST(UrlLength, AUrlAtTheLimitIsKept) {
+  const std::string prefix = "https://b.example/";
+  const std::string url = prefix + std::string(kMaxUrlBytes - prefix.size(), 'a');
+  std::optional<FoundUrl> found = ResolveLink(prefix, url);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->canonical.size(), kMaxUrlBytes);
+  EXPECT_FALSE(ResolveLink(prefix, url + "a"));
+}
+
 }  // namespace
 }  // namespace jobcrawler::crawler

@@ -4,10 +4,12 @@
 // postal_code, country, salary_min, salary_max, salary_currency,
 // salary_period, employment_type, remote, date_posted, valid_through, url,
 // source, status, first_seen, last_seen, then also_seen_at URLs. Numbers
-// that do not read as numbers are left out. Invariants: the CSV (RFC 4180,
-// and the Excel variant with BOM and ';') reads back with a strict reader
-// into exactly the header and the cells written; a JSON line of valid UTF-8
-// text reads back into the same values.
+// that do not read as numbers are left out; some inputs (by size) also get
+// one further place. Invariants: the CSV (RFC 4180, and the Excel variant
+// with BOM, ';' and formulas neutralised) reads back with a strict reader
+// into exactly the header and the cells written (in the Excel variant, text
+// cells that begin like a formula with a quote in front); a JSON line of
+// valid UTF-8 text reads back into the same values.
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -31,7 +33,7 @@ constexpr std::string_view kColumns[] = {
     "country",     "salary_min",     "salary_max",      "salary_currency",
     "salary_period", "employment_type", "remote",       "date_posted",   "valid_through",
     "url",         "source",         "also_seen_at",    "first_seen",    "last_seen",
-    "status",      "matched"};
+    "status",      "matched",        "other_locations"};
 
 std::vector<std::string_view> SplitNul(std::string_view text) {
   std::vector<std::string_view> parts;
@@ -80,6 +82,9 @@ PostingRow MakeRow(const std::vector<std::string_view>& f, std::size_t size) {
     }
   }
   row.matched = size % 2 == 0;
+  if (size % 3 == 0) {
+    p.other_places.push_back({.locality = at(2), .postal_code = at(3), .region = "", .country = ""});
+  }
   return row;
 }
 
@@ -97,9 +102,19 @@ void CheckNumberCell(const std::string& cell, const std::optional<double>& value
   FUZZ_CHECK(ReadNumber<double>(cell) == value, cell);
 }
 
+// A text cell as the Excel variant writes it: a quote before = + - @ tab CR.
+std::string Neutralized(std::string_view text) {
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) !=
+                                            std::string_view::npos;
+  return (formula ? "'" : "") + std::string(text);
+}
+
 // The cells of `row` as written, compared with what the reader got back.
-void CheckCells(const testing::CsvRow& cells, const PostingRow& row) {
+void CheckCells(const testing::CsvRow& cells, const PostingRow& row, const CsvOptions& options) {
   const parsers::Posting& p = row.posting;
+  const auto text_cell = [&options](std::string_view text) {
+    return options.neutralize_formulas ? Neutralized(text) : std::string(text);
+  };
   FUZZ_CHECK(cells.size() == std::size(kColumns), "cell count");
   FUZZ_CHECK(cells[0] == std::to_string(row.id), cells[0]);
   const std::pair<int, const std::string*> text_cells[] = {
@@ -108,13 +123,16 @@ void CheckCells(const testing::CsvRow& cells, const PostingRow& row) {
       {9, &p.salary_period},   {10, &p.employment_type}, {11, &p.remote},
       {12, &p.date_posted},    {13, &p.valid_through},  {14, &row.url},
       {15, &row.source},       {19, &row.status}};
-  for (const auto& [index, text] : text_cells) FUZZ_CHECK(cells[index] == *text, cells[index]);
+  for (const auto& [index, text] : text_cells) {
+    FUZZ_CHECK(cells[index] == text_cell(*text), cells[index]);
+  }
   CheckNumberCell(cells[6], p.salary_min);
   CheckNumberCell(cells[7], p.salary_max);
-  FUZZ_CHECK(cells[16] == Joined(row.also_seen_at), cells[16]);
-  FUZZ_CHECK(cells[17] == FormatIsoUtc(row.first_seen), cells[17]);
-  FUZZ_CHECK(cells[18] == FormatIsoUtc(row.last_seen), cells[18]);
+  FUZZ_CHECK(cells[16] == text_cell(Joined(row.also_seen_at)), cells[16]);
+  FUZZ_CHECK(cells[17] == text_cell(FormatIsoUtc(row.first_seen)), cells[17]);
+  FUZZ_CHECK(cells[18] == text_cell(FormatIsoUtc(row.last_seen)), cells[18]);
   FUZZ_CHECK(cells[20] == (row.matched ? "true" : "false"), cells[20]);
+  FUZZ_CHECK(cells[21] == text_cell(parsers::FormatPlaces(p.other_places)), cells[21]);
 }
 
 void CheckCsv(const PostingRow& row, const CsvOptions& options) {
@@ -134,7 +152,7 @@ void CheckCsv(const PostingRow& row, const CsvOptions& options) {
   }
   FUZZ_CHECK(rows.size() == 2, "row count");
   FUZZ_CHECK(rows[0] == testing::CsvRow(std::begin(kColumns), std::end(kColumns)), "header");
-  CheckCells(rows[1], row);
+  CheckCells(rows[1], row, options);
 }
 
 void CheckJsonl(const PostingRow& row) {
@@ -159,6 +177,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const PostingRow row = MakeRow(SplitNul(text), size);
   CheckCsv(row, CsvOptions{});
   CheckCsv(row, CsvOptions{.separator = ';', .bom = true});
+  CheckCsv(row, ExcelCsvOptions());
   CheckJsonl(row);
   return 0;
 }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace jobcrawler::storage {
 namespace {
@@ -11,7 +13,7 @@ namespace {
 constexpr std::string_view kHeader =
     "id,title,company,location,postal_code,country,salary_min,salary_max,salary_currency,"
     "salary_period,employment_type,remote,date_posted,valid_through,url,source,also_seen_at,"
-    "first_seen,last_seen,status,matched\r\n";
+    "first_seen,last_seen,status,matched,other_locations\r\n";
 
 // 2026-11-29T11:30:00Z
 constexpr UnixMillis kNov29 = 1795951800000;
@@ -59,7 +61,7 @@ TEST(WriteCsv, WritesOneRowPerPostingInColumnOrder) {
             std::string(kHeader) +
                 "7,IT-Leiter (m/w/d),Stadtwerke Hagen GmbH,Hagen,58095,DE,85000,4500.5,EUR,YEAR,"
                 "FULL_TIME,,2026-11-20,,https://h/job/7,board,https://a/1 https://b/2,"
-                "2026-11-29T11:30:00Z,2026-11-29T11:30:00Z,active,true\r\n");
+                "2026-11-29T11:30:00Z,2026-11-29T11:30:00Z,active,true,\r\n");
 }
 
 TEST(WriteCsv, Rfc4180QuotesCommasQuotesAndLineBreaks) {
@@ -74,7 +76,7 @@ TEST(WriteCsv, Rfc4180QuotesCommasQuotesAndLineBreaks) {
                      "\"a\rb\",Düsseldorf,,,"),
             std::string::npos)
       << csv;
-  EXPECT_NE(csv.find(",false\r\n"), std::string::npos);
+  EXPECT_NE(csv.find(",false,\r\n"), std::string::npos);
 }
 
 TEST(WriteCsv, ExcelModeWritesBomAndSemicolons) {
@@ -84,6 +86,68 @@ TEST(WriteCsv, ExcelModeWritesBomAndSemicolons) {
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_EQ(csv.substr(3, 9), "id;title;");
   EXPECT_NE(csv.find(";\"IT-Leiter; Hagen\";Stadtwerke Hagen GmbH;"), std::string::npos);
+}
+
+// The cells of the first data row of a ';'-separated CSV without quoted
+// separators.
+std::vector<std::string> ExcelCells(const std::string& csv) {
+  std::string row = csv.substr(csv.find("\r\n") + 2);
+  row = row.substr(0, row.find("\r\n"));
+  std::vector<std::string> cells;
+  for (std::size_t start = 0;;) {
+    std::size_t end = row.find(';', start);
+    cells.push_back(row.substr(start, end - start));
+    if (end == std::string::npos) return cells;
+    start = end + 1;
+  }
+}
+
+TEST(WriteCsv, ExcelModeNeutralisesCellsThatStartLikeFormulas) {
+  PostingRow row = SampleRow();
+  row.posting.title = R"x(=HYPERLINK("http://evil.example","IT-Leiter (m/w/d)"))x";
+  row.posting.company = "@SUM(1)";
+  row.posting.locality = "+Hagen";
+  row.posting.postal_code = "-58095";
+  row.posting.country = "\tDE";
+  row.posting.salary_currency = "\rEUR";
+  row.source = "=1+1";
+  parsers::PostingPlace elsewhere;
+  elsewhere.locality = "=Dortmund";
+  row.posting.other_places = {elsewhere};
+  std::string csv = Csv({row}, ExcelCsvOptions());
+  EXPECT_NE(csv.find(R"x(;"'=HYPERLINK(""http://evil.example"",""IT-Leiter (m/w/d)"")";)x"),
+            std::string::npos)
+      << csv;
+  std::vector<std::string> cells = ExcelCells(csv);
+  ASSERT_EQ(cells.size(), 22u) << csv;
+  EXPECT_EQ(cells[2], "'@SUM(1)");
+  EXPECT_EQ(cells[3], "'+Hagen");
+  EXPECT_EQ(cells[4], "'-58095");
+  EXPECT_EQ(cells[5], "'\tDE");
+  EXPECT_EQ(cells[8], "\"'\rEUR\"") << "CR is quoted as well";
+  EXPECT_EQ(cells[15], "'=1+1");
+  EXPECT_EQ(cells[21].substr(0, 2), "'=") << "other_locations";
+  EXPECT_EQ(cells[1].front(), '"');
+}
+
+TEST(WriteCsv, ExcelModeLeavesNumbersAndOrdinaryTextAlone) {
+  PostingRow row = SampleRow();
+  row.posting.salary_min = -5;  // never scraped; a number stays a number
+  std::vector<std::string> cells = ExcelCells(Csv({row}, ExcelCsvOptions()));
+  ASSERT_EQ(cells.size(), 22u);
+  EXPECT_EQ(cells[0], "7");
+  EXPECT_EQ(cells[1], "IT-Leiter (m/w/d)");
+  EXPECT_EQ(cells[6], "-5");
+  EXPECT_EQ(cells[7], "4500.5");
+  EXPECT_EQ(cells[17], "2026-11-29T11:30:00Z");
+}
+
+TEST(WriteCsv, PlainCsvWritesFormulaLikeTextAsStored) {
+  PostingRow row = SampleRow();
+  row.posting.company = "@SUM(1)";
+  std::string csv = Csv({row});
+  EXPECT_NE(csv.find(",@SUM(1),"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find('\''), std::string::npos);
 }
 
 TEST(WriteJsonl, EachLineParsesBackWithTheSameFields) {
@@ -106,7 +170,19 @@ TEST(WriteJsonl, EachLineParsesBackWithTheSameFields) {
   EXPECT_EQ(objects[0]["location"], "Hagen");
   EXPECT_TRUE(objects[1]["salary_min"].is_null());
   EXPECT_EQ(objects[1]["title"], "Leiter \"IT\"\nÄnderung");
-  EXPECT_EQ(objects[0].size(), 21u);
+  EXPECT_EQ(objects[0].size(), 22u);
+}
+
+TEST(WriteCsv, ListsAPostingsOtherPlacesLast) {
+  PostingRow row = SampleRow();
+  row.posting.other_places = {{"Dortmund", "44135", "", "DE"}, {"Montreal", "", "Quebec", "CA"}};
+  const std::string csv = Csv({row});
+  EXPECT_NE(csv.find(",active,true,44135 Dortmund (DE); Montreal (CA)\r\n"), std::string::npos)
+      << csv;
+  std::ostringstream out;
+  WriteJsonl(out, {row});
+  EXPECT_EQ(nlohmann::json::parse(out.str())["other_locations"],
+            "44135 Dortmund (DE); Montreal (CA)");
 }
 
 TEST(WriteJsonl, ReplacesInvalidUtf8InsteadOfThrowing) {

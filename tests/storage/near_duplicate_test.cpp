@@ -58,6 +58,16 @@ TEST_F(NearDuplicate, DeputyWithAnIdenticalDescriptionStaysApart) {
   EXPECT_EQ(testing::List(*store_).size(), 2u);
 }
 
+// Regression: "vicenza" read as the rank word "vice" kept the two apart.
+TEST_F(NearDuplicate, APlaceAtTheEndOfTheTitleIsNoRankWord) {
+  std::string ad = testing::LongDescription();
+  Ad("https://a/1", "Responsabile IT – Vicenza", "Muster S.p.A.", "Vicenza", ad);
+  Ad("https://b/1", "IT Manager", "Muster S.p.A.", "Vicenza", ad + " Ref. 4711");
+  EXPECT_EQ(testing::List(*store_).size(), 1u);
+  Ad("https://c/1", "Vice IT Manager", "Muster S.p.A.", "Vicenza", ad);
+  EXPECT_EQ(testing::List(*store_).size(), 2u) << "a deputy all the same";
+}
+
 TEST_F(NearDuplicate, ShortDescriptionsNeverJoin) {
   std::string short_ad;
   for (int i = 0; i < kMinSimHashWords - 1; ++i) short_ad += "wort" + std::to_string(i) + " ";

@@ -31,6 +31,7 @@ class UnchangedPage : public ::testing::Test {
     write.links = std::move(links);
     write.unchanged = unchanged;
     write.depth = depth;
+    if (unchanged) write.replay = replay_;
     auto result = store_->RecordPage(run_, write);
     EXPECT_TRUE(result.ok()) << result.status().message();
     return result.ok() ? result.value() : PageWriteResult{};
@@ -50,6 +51,7 @@ class UnchangedPage : public ::testing::Test {
 
   std::unique_ptr<SqliteStore> store_;
   std::int64_t run_ = 0;
+  LinkFilter replay_ = [](const FrontierAdd&) { return true; };
 };
 
 TEST_F(UnchangedPage, ReAddsTheRecordedLinksOneLevelDeeper) {
@@ -73,7 +75,43 @@ TEST_F(UnchangedPage, ReAddsOnlyLinksNotYetInTheRun) {
   PageWrite write = Fetched(AddAndLease(*store_, run_, "https://h/list", 2000), 2000);
   write.page.http_status = 304;
   write.unchanged = true;
+  write.replay = replay_;
   EXPECT_EQ(store_->RecordPage(run_, write)->links_added, 1);
+}
+
+// No recorded link may skip the source's current scope: without a filter
+// nothing is replayed, and the filter sees every link.
+TEST_F(UnchangedPage, ReplaysNothingWithoutAFilter) {
+  Fetch("https://h/list", 1000, 200, {Url("https://h/job/1", "h", 1)});
+  replay_ = nullptr;
+  EXPECT_EQ(Fetch("https://h/list", 2000, 304, {}, true).links_added, 0);
+  EXPECT_TRUE(Queued().empty());
+}
+
+TEST_F(UnchangedPage, ReplaysOnlyWhatTheFilterAccepts) {
+  Fetch("https://h/list", 1000, 200,
+        {Url("https://h/job/1", "h", 1), Url("https://h/impressum", "h", 1)});
+  std::vector<std::string> asked;
+  replay_ = [&asked](const FrontierAdd& link) {
+    asked.push_back(link.url);
+    return link.url.find("/job/") != std::string::npos;
+  };
+  EXPECT_EQ(Fetch("https://h/list", 2000, 304, {}, true).links_added, 1);
+  EXPECT_EQ(asked.size(), 2u);
+  EXPECT_EQ(Queued(), (std::vector<std::string>{"https://h/job/1@1"}));
+}
+
+TEST_F(UnchangedPage, ReplayedLinksKeepTheirUrlAsFoundAndTakeThePagesSource) {
+  FrontierAdd link = Url("https://h/s?a=1&b=2", "h", 1);
+  link.fetch_url = "https://h/s?b=2&a=1";
+  link.source = "old-name";
+  Fetch("https://h/list", 1000, 200, {link});
+  Fetch("https://h/list", 2000, 304, {}, true);
+  auto leased = store_->LeaseFrontier(run_, 10, 10, 1 << 30, {});
+  ASSERT_TRUE(leased.ok());
+  ASSERT_EQ(leased->size(), 1u);
+  EXPECT_EQ(leased->at(0).fetch_url, "https://h/s?b=2&a=1");
+  EXPECT_EQ(leased->at(0).source, "board");
 }
 
 TEST_F(UnchangedPage, EachChangedFetchReplacesTheRecordedLinks) {
@@ -125,6 +163,7 @@ TEST_F(UnchangedPage, IsAllOrNothing) {
   PageWrite write = Fetched(AddAndLease(*store_, run_, "https://h/list", 2000), 2000);
   write.page.http_status = 304;
   write.unchanged = true;
+  write.replay = replay_;
   write.sightings = {Seen(Job("CTO", "B GmbH", "Hagen"), "")};  // no URL at all
   ASSERT_FALSE(store_->RecordPage(run_, write).ok());
   FrontierCounts counts = store_->CountFrontier(run_).value();

@@ -25,7 +25,8 @@ TEST(Schema, MigratesAnEmptyDatabaseToTheLatestVersion) {
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(SchemaVersion(db).value(), LatestSchemaVersion());
   for (const char* table : {"runs", "frontier", "pages", "postings", "posting_keys", "sightings",
-                            "page_links", "run_sources", "robots"}) {
+                            "page_links", "run_sources", "robots", "derived_versions",
+                            "run_monitoring", "run_news"}) {
     EXPECT_TRUE(HasTable(db, table)) << table;
   }
 }

@@ -117,6 +117,28 @@ TEST_F(Postings, OurChoicePostingsWithoutUrlsOnAListingPageStayApart) {
   EXPECT_EQ(List().size(), 2u);
 }
 
+// One URL-less job beside a job with its own URL: the listing's URL must
+// not become its identity, or the next URL-less job there would merge in.
+TEST_F(Postings, AUrlLessPostingBesideOthersDoesNotTakeTheListingUrl) {
+  parsers::Posting linked = Job("Leiter Vertrieb", "A GmbH", "Hagen", "https://h/job/1");
+  Record("https://h/list",
+         {Seen(linked, "https://h/list"), Seen(Job("IT-Leiter", "B GmbH", "Hagen"), "https://h/list")});
+  std::int64_t next = store_->BeginRun(2000).value();
+  Record("https://h/list",
+         {Seen(linked, "https://h/list"), Seen(Job("CIO", "C AG", "Hagen"), "https://h/list")}, 2000,
+         next);
+  EXPECT_EQ(List().size(), 3u);
+}
+
+TEST_F(Postings, TheOnlyPostingOfAPageIsIdentifiedByThePageUrl) {
+  Record("https://h/job/7", {Seen(Job("IT-Leiter", "B GmbH", "Hagen"), "https://h/job/7")});
+  std::int64_t next = store_->BeginRun(2000).value();
+  // Retitled on the same page: the page URL still says it is the same job.
+  Record("https://h/job/7", {Seen(Job("IT-Leiter (m/w/d)", "B GmbH", "Hagen"), "https://h/job/7")},
+         2000, next);
+  EXPECT_EQ(List().size(), 1u);
+}
+
 TEST_F(Postings, TheMostCompleteRecordBecomesBestAndGapsAreFilled) {
   parsers::Posting teaser = Job("IT-Leiter", "Muster GmbH", "Hagen", "https://board/7");
   teaser.remote = "hybrid";

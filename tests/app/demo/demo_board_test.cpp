@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -61,11 +61,11 @@ nlohmann::json FindPosting(const nlohmann::json& doc) {
 
 // Listing entry links (<h2><a href="...">), without query strings.
 std::vector<std::string> ListingLinks(const std::string& html) {
-  static const std::regex kLink("<h2><a href=\"(/stellenangebote/[^\"?]+)");
+  static const RE2 kLink("<h2><a href=\"(/stellenangebote/[^\"?]+)");
   std::vector<std::string> links;
-  for (std::sregex_iterator it(html.begin(), html.end(), kLink), end; it != end; ++it) {
-    links.push_back((*it)[1]);
-  }
+  re2::StringPiece rest(html);
+  std::string link;
+  while (RE2::FindAndConsume(&rest, kLink, &link)) links.push_back(link);
   return links;
 }
 
@@ -134,13 +134,13 @@ TEST(DemoBoard, ListingPagesCoverEveryJobExactlyOnce) {
   std::map<std::string, int> seen;
   std::string target = "/stellenangebote";
   int pages = 0;
-  static const std::regex kNext("<link rel=\"next\" href=\"([^\"]+)\">");
+  static const RE2 kNext("<link rel=\"next\" href=\"([^\"]+)\">");
   for (; !target.empty() && pages < 20; ++pages) {
     const HttpReply reply = Get(target);
     ASSERT_EQ(reply.status, 200) << target;
     for (const std::string& link : ListingLinks(reply.body)) ++seen[link];
-    std::smatch next;
-    target = std::regex_search(reply.body, next, kNext) ? next[1].str() : "";
+    std::string next;
+    target = RE2::PartialMatch(reply.body, kNext, &next) ? next : "";
     EXPECT_EQ(target.empty(), reply.body.find("Weiter »") == std::string::npos);
   }
   EXPECT_EQ(pages, 5);

@@ -166,6 +166,25 @@ TEST(MonitorStats, NormalisesSalariesToMonthlyEur) {
   EXPECT_FALSE(MonthlyEurSalary(Salaried(std::nullopt, std::nullopt, "YEAR")).has_value());
 }
 
+TEST(MonitorStats, KeepsPlaceholderSalariesOutOfTheFigures) {
+  EXPECT_FALSE(MonthlyEurSalary(Salaried(1, 1000000, "YEAR")).has_value());
+  EXPECT_FALSE(MonthlyEurSalary(Salaried(1000, 250000, "YEAR")).has_value()) << "max 250x min";
+  EXPECT_FALSE(MonthlyEurSalary(Salaried(123456, 123456, "YEAR")).has_value());
+  const storage::UnixMillis nov20 = 1'795'132'800'000;
+  std::vector<storage::PostingRow> rows(2);
+  rows[0].posting = Salaried(84000, 108000, "YEAR");
+  rows[1].posting = Salaried(1, 1000000, "YEAR");
+  for (storage::PostingRow& row : rows) {
+    row.matched = true;
+    row.status = "active";
+    row.first_seen = nov20;
+  }
+  std::ostringstream out;
+  WriteStats(out, rows, nov20);
+  EXPECT_THAT(out.str(), HasSubstr("1 of 2 state one"));
+  EXPECT_THAT(out.str(), HasSubstr("min 8.000  median 8.000  max 8.000"));
+}
+
 TEST(MonitorStats, IsoWeeksFollowThursdays) {
   constexpr storage::UnixMillis kDay = 86'400'000;
   const storage::UnixMillis nov20 = 1'795'132'800'000;  // a Friday

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jobcrawler::parsers {
@@ -87,12 +88,45 @@ TEST(JsonLd, ReadsJobLocationWithPostalAddress) {
   EXPECT_EQ(posting.country, "DE");
 }
 
-TEST(JsonLd, ReadsFirstOfSeveralJobLocations) {
+TEST(JsonLd, KeepsEveryOneOfSeveralJobLocations) {
   const Posting posting = Only(Job(R"("jobLocation": [
       {"address": {"addressLocality": "Hagen", "addressCountry": {"name": "Deutschland"}}},
-      {"address": {"addressLocality": "Dortmund"}}])"));
+      {"address": {"addressLocality": "Dortmund", "postalCode": "44135"}},
+      {"address": {"addressLocality": "Hagen", "addressCountry": "Deutschland"}},
+      "Bochum"])"));
   EXPECT_EQ(posting.locality, "Hagen");
   EXPECT_EQ(posting.country, "DE");
+  ASSERT_EQ(posting.other_places.size(), 2u) << "duplicates are dropped";
+  EXPECT_EQ(posting.other_places[0], (PostingPlace{"Dortmund", "44135", "", ""}));
+  EXPECT_EQ(posting.other_places[1].locality, "Bochum");
+}
+
+TEST(JsonLd, CapsThePlacesOfAPostingThatListsHundreds) {
+  std::string locations;
+  for (int i = 0; i < 300; ++i) {
+    locations += (i ? "," : "") + std::string(R"({"address": {"addressLocality": "Ort)") +
+                 std::to_string(i) + "\"}}";
+  }
+  const Posting posting = Only(Job(R"("jobLocation": [)" + locations + "]"));
+  EXPECT_EQ(posting.other_places.size() + 1, kMaxPostingPlaces);
+}
+
+TEST(JsonLd, ReadsCountryNamesAsIsoCodes) {
+  for (const auto& [name, code] : std::vector<std::pair<std::string, std::string>>{
+           {"Canada", "CA"}, {"Deutschland", "DE"}, {"Germany", "DE"}, {"Österreich", "AT"},
+           {"Schweiz", "CH"}, {"United States", "US"}}) {
+    const Posting posting = Only(Job(R"("jobLocation": {"address": {"addressLocality": "X",
+        "addressCountry": ")" + name + "\"}}"));
+    EXPECT_EQ(posting.country, code) << name;
+  }
+}
+
+TEST(JsonLd, ReadsAnApplicantTrackingPathInTheLocality) {
+  const Posting posting = Only(Job(R"("jobLocation": {"address": {
+      "addressLocality": "AMER - Canada - Quebec - Montreal - 10 Rue Duke"}})"));
+  EXPECT_EQ(posting.locality, "Montreal");
+  EXPECT_EQ(posting.region, "Quebec");
+  EXPECT_EQ(posting.country, "CA");
 }
 
 TEST(JsonLd, ReadsJobLocationAsPlainString) {

@@ -89,5 +89,35 @@ TEST(MetaExtractor, FallsBackToCanonicalForTheUrl) {
   EXPECT_EQ(posting->url, "/cio");
 }
 
+TEST(MetaExtractor, FillsCompanyPlaceAndEmploymentTypeWhereThePageStatesThem) {
+  const std::optional<Posting> posting = Extract(
+      "<title>IT-Leiter (m/w/d) | Muster Logistik GmbH</title>"
+      "<meta name=description content=\"Für unseren Standort in 58095 Hagen suchen wir in "
+      "Vollzeit einen IT-Leiter.\">");
+  ASSERT_TRUE(posting);
+  EXPECT_EQ(posting->company, "Muster Logistik GmbH");
+  EXPECT_EQ(posting->postal_code, "58095");
+  EXPECT_EQ(posting->locality, "Hagen");
+  EXPECT_EQ(posting->employment_type, "FULL_TIME");
+}
+
+TEST(MetaExtractor, ReadsOpenGraphPlaceProperties) {
+  const std::optional<Posting> posting = Extract(
+      "<meta property=og:title content=\"CIO (m/w/d)\"><meta name=description content=x>"
+      "<meta property=og:locality content=Hagen><meta property=og:postal-code content=58095>"
+      "<meta property=og:country-name content=Germany>");
+  ASSERT_TRUE(posting);
+  EXPECT_EQ(posting->locality, "Hagen");
+  EXPECT_EQ(posting->postal_code, "58095");
+  EXPECT_EQ(posting->country, "DE");
+}
+
+TEST(MetaExtractor, OurChoiceReadsNoBareTownFromTheTitle) {
+  const std::optional<Posting> posting =
+      Extract("<title>IT-Leiter (m/w/d) in Hagen</title><meta name=description content=x>");
+  ASSERT_TRUE(posting);
+  EXPECT_EQ(posting->locality, "");
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers

@@ -303,7 +303,49 @@ TEST(PageExtractor, FallsBackToMetaTagsLast) {
   EXPECT_EQ(ad.postings[0].format, PostingFormat::kMeta);
   EXPECT_TRUE(ExtractPage(Fixture("opengraph_home_page.html")).postings.empty());
   EXPECT_TRUE(ExtractPage(Fixture("opengraph_listing_page.html")).postings.empty());
-  EXPECT_TRUE(ExtractPage(Fixture("career_page_no_structured_data.html")).postings.empty());
+}
+
+TEST(PageExtractor, ReadsOneJobAdWithoutStructuredData) {
+  const PageExtraction page = ExtractPage(
+      Fixture("career_page_no_structured_data.html"), {.profile = nullptr, .today = "2026-11-20"});
+  ASSERT_EQ(page.postings.size(), 1u) << page.ad_verdict;
+  EXPECT_EQ(page.ad_verdict, "one job ad (title, tasks, apply)");
+  const Posting& posting = page.postings[0];
+  EXPECT_EQ(posting.format, PostingFormat::kHtmlGeneric);
+  EXPECT_EQ(posting.title, "Leitung des Fachbereichs IT und Digitalisierung (m/w/d)");
+  EXPECT_EQ(posting.company, "Stadt Hagen");
+  EXPECT_EQ(posting.locality, "Hagen");
+  EXPECT_EQ(posting.postal_code, "58095");
+  EXPECT_EQ(posting.salary_max, 8200);
+  EXPECT_EQ(posting.salary_currency, "EUR");
+  EXPECT_EQ(posting.salary_period, "MONTH");
+  EXPECT_EQ(posting.employment_type, "FULL_TIME");
+  EXPECT_EQ(posting.date_posted, "2026-11-02");
+  EXPECT_EQ(posting.valid_through, "2026-11-30");
+  EXPECT_EQ(posting.remote, "hybrid");
+  EXPECT_EQ(posting.url, "https://www.hagen.example/karriere/stellen/2026-114");
+  EXPECT_NE(posting.description.find("Sie leiten den Fachbereich mit 45 Beschäftigten."),
+            std::string::npos);
+}
+
+TEST(PageExtractor, ListingPagesYieldNoGenericPosting) {
+  for (const char* name : {"listing_with_pagination.html", "listing_with_profile.html",
+                           "opengraph_home_page.html", "pagination_weiter.html"}) {
+    EXPECT_TRUE(ExtractPage(Fixture(name)).postings.empty()) << name;
+  }
+}
+
+TEST(PageExtractor, DropsPlaceholderSalariesWithADiagnostic) {
+  const PageExtraction page = ExtractPage(JsonLdScript(
+      R"({"@type": "JobPosting", "title": "CIO", "baseSalary": {"currency": "EUR",
+          "value": {"minValue": 1, "maxValue": 1000000, "unitText": "YEAR"}}})"));
+  ASSERT_EQ(page.postings.size(), 1u);
+  EXPECT_FALSE(page.postings[0].salary_min);
+  EXPECT_FALSE(page.postings[0].salary_max);
+  EXPECT_EQ(page.postings[0].salary_currency, "");
+  EXPECT_EQ(page.diagnostics,
+            Strings{"posting \"CIO\": salary 1\xE2\x80\x93" "1000000 EUR/YEAR dropped as a "
+                    "placeholder (an amount of 1)"});
 }
 
 TEST(PageExtractor, MetaFallbackSkipsPagesThatPaginate) {
@@ -326,6 +368,28 @@ TEST(PageExtractor, SignatureChangesWithPostingsAndLinksOnly) {
   EXPECT_EQ(ExtractPage("<a href=/job/1>J</a><a href=/?seite=2>Weiter</a>").page_signature,
             ExtractPage("<a href=/job/1>J</a><a href=/?seite=3>Weiter</a>").page_signature);
   EXPECT_EQ(ExtractPage("<a href=/?seite=3>Weiter</a>").page_signature, "");
+}
+
+// Regression: a listing of unclosed anchors was cut at about a thousand
+// links, silently.
+TEST(PageExtractor, ReadsEveryLinkOfAListingWithUnclosedAnchors) {
+  std::string html = "<!doctype html><html><body><ul>";
+  for (int i = 0; i < 3000; ++i) html += "<li><a href=\"/jobs/" + std::to_string(i) + "\">Job";
+  const PageExtraction page = ExtractPage(html);
+  EXPECT_EQ(page.links.size(), 3000u);
+  EXPECT_EQ(page.nesting_cut, "");
+}
+
+TEST(PageExtractor, SaysWhenAPageWasCutForNestingTooDeeply) {
+  std::string html = "<html><body><a href=/first>1</a>";
+  for (int i = 0; i < 3000; ++i) html += "<div>";
+  html += "<a href=/deep>2</a>";
+  const PageExtraction page = ExtractPage(html);
+  EXPECT_EQ(page.links, Strings{"/first"});
+  EXPECT_NE(page.nesting_cut.find("nests elements too deeply"), std::string::npos);
+  EXPECT_NE(page.nesting_cut.find(" of " + std::to_string(html.size()) + " bytes"),
+            std::string::npos)
+      << page.nesting_cut;
 }
 
 }  // namespace

@@ -118,6 +118,21 @@ TEST(ProfileExtractor, LeftOutFieldsStayEmpty) {
   EXPECT_FALSE(postings[0].locality.empty());
 }
 
+TEST(ProfileExtractor, KeepsEveryPlaceTheLocationNames) {
+  const HtmlDocument document("<h1>CIO</h1><p class=ort>Hagen / Iserlohn / 58507 Lüdenscheid</p>");
+  ExtractionProfile profile;
+  profile.title = "h1";
+  profile.location = ".ort";
+  const std::vector<Posting> postings = ExtractWithProfile(document, profile, "");
+  ASSERT_EQ(postings.size(), 1u);
+  // ParsePlace's rule: a place with a postal code comes first.
+  EXPECT_EQ(postings[0].locality, "Lüdenscheid");
+  EXPECT_EQ(postings[0].postal_code, "58507");
+  ASSERT_EQ(postings[0].other_places.size(), 2u);
+  EXPECT_EQ(postings[0].other_places[0], (PostingPlace{"Hagen", "", "", ""}));
+  EXPECT_EQ(postings[0].other_places[1].locality, "Iserlohn");
+}
+
 TEST(ProfileExtractor, BareAttributeReadsTheContainer) {
   const HtmlDocument document(R"(<ul><li data-id="7"><b>CIO</b></li><li data-id="8"><b>CTO</b></li></ul>)");
   ExtractionProfile profile;

@@ -129,5 +129,40 @@ TEST(HtmlDocument, SurvivesBinaryGarbage) {
   EXPECT_EQ(document.Root().TagName(), "html");
 }
 
+// Records what WalkText reports, as "<tag", "text" and ">tag".
+class Recorder : public HtmlTextVisitor {
+ public:
+  WalkStep Enter(HtmlNode element) override {
+    events.push_back("<" + element.TagName());
+    return element.TagName() == "script" ? WalkStep::kSkipChildren : WalkStep::kDescend;
+  }
+  void Text(std::string_view text) override { events.emplace_back(text); }
+  void Leave(HtmlNode element) override { events.push_back(">" + element.TagName()); }
+  std::vector<std::string> events;
+};
+
+TEST(HtmlNode, WalkTextReportsElementsAndTextInOrder) {
+  const HtmlDocument document("<p>a<b>b</b><br>c</p><script>x</script><p></p>");
+  Recorder recorder;
+  document.FindAll("body").front().WalkText(recorder);
+  EXPECT_EQ(recorder.events,
+            (std::vector<std::string>{"<p", "a", "<b", "b", ">b", "<br", ">br", "c", ">p",
+                                      "<script", "<p", ">p"}));
+}
+
+TEST(HtmlNode, WalkTextStopsWhenAsked) {
+  class Stopper : public Recorder {
+   public:
+    WalkStep Enter(HtmlNode element) override {
+      Recorder::Enter(element);
+      return element.TagName() == "i" ? WalkStep::kStop : WalkStep::kDescend;
+    }
+  };
+  const HtmlDocument document("<div><i>x</i><p>y</p></div>");
+  Stopper stopper;
+  document.FindAll("body").front().WalkText(stopper);
+  EXPECT_EQ(stopper.events, (std::vector<std::string>{"<div", "<i"}));
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers

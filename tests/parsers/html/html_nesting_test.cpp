@@ -52,6 +52,28 @@ TEST(HtmlNesting, CountsUnknownAndFormattingElements) {
   EXPECT_FALSE(Fits(Repeat("<x-card>", 3), 2));
 }
 
+// Regression: a listing of unclosed anchors was cut after about a thousand.
+TEST(HtmlNesting, AnAnchorClosesTheOpenAnchor) {
+  EXPECT_TRUE(Fits("<ul>" + Repeat("<li><a href=/job>Job", 3000), 2));
+  EXPECT_TRUE(Fits(Repeat("<a href=/job>Job ", 3000), 1));
+  const std::string flat = "<div>" + Repeat("<a href=/job><b>Job</b>", 3000);
+  EXPECT_EQ(NestingLimitedLength(flat), flat.size());
+}
+
+TEST(HtmlNesting, ClosedAnchorsAndAnchorsInsideSvgStillCount) {
+  EXPECT_TRUE(Fits(Repeat("<div><a>x</a></div>", 100), 2));
+  EXPECT_TRUE(Fits("<a><div><a>x", 2)) << "<a>, <div>: the second <a> adds no level";
+  EXPECT_FALSE(Fits("<a><div><div>", 2));
+  EXPECT_FALSE(Fits("<svg>" + Repeat("<a>", 3), 3)) << "SVG's <a> is another element";
+}
+
+// </a> without an open <a> is ignored by the tree builder; counting it off
+// would let a page nest <div>s without limit.
+TEST(HtmlNesting, AStrayAnchorEndTagHidesNoLevel) {
+  EXPECT_FALSE(Fits(Repeat("<div><a><a></a></a>", 4), 3));
+  EXPECT_FALSE(Fits("<div><a></div></a><div><div>", 2)) << "</div> closed the <a> as well";
+}
+
 TEST(HtmlNesting, CutsWhereTheWorkBudgetRunsOut) {
   // Tags at depths 0, 1, 2 cost 1, 2, 3 units: the third tag breaks a budget of 5.
   EXPECT_EQ(NestingLimitedLength("<div><div><div>", {.max_work = 5}), 10u);

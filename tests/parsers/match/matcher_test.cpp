@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -178,6 +179,33 @@ TEST(MatchTitle, RejectsLeadsOfFunctionsServingIt) {
   EXPECT_FALSE(Title("Einkaufsleiter IT"));
 }
 
+TEST(MatchTitle, AcceptsCompoundsAndAbbreviationsOfItLeadership) {
+  for (const char* title :
+       {"Rechenzentrumsleiter (m/w/d)", "RZ-Leiter", "Leiter ITK (m/w/d)",
+        "ITK-Leitung", "Leiter IuK", "Leiter des Rechenzentrums",
+        "Leitung des Amtes für Organisation und IT (m/w/d)"}) {
+    EXPECT_TRUE(Title(title)) << title;
+  }
+}
+
+TEST(MatchTitle, RejectsLeadershipWordsInsideNamesAndEvents) {
+  for (const char* title :
+       {"Redakteur CIO-Magazin (m/w/d)", "Eventmanager CIO-Summit",
+        "Leiter CIO-Office", "Art Director IT-Verlag",
+        "Anzeigenleiter IT-Magazin"}) {
+    EXPECT_FALSE(Title(title)) << title;
+  }
+}
+
+TEST(MatchTitle, RejectsLeadsOfNeighbouringFunctionsWithItInTheTitle) {
+  for (const char* title :
+       {"Head of Presales IT", "Leiter Pre-Sales IT", "Office Manager IT",
+        "Büroleitung IT-Abteilung", "Lehrer Informatik (m/w/d)",
+        "Fachleitung Informatik", "Studienrat Informatik"}) {
+    EXPECT_FALSE(Title(title)) << title;
+  }
+}
+
 TEST(MatchRules, UserPatternsReplaceTheDefaults) {
   MatchRules rules;
   rules.titles = {"leiter ... logistik"};
@@ -285,6 +313,19 @@ TEST(Region, UsesConfiguredLocationsAndRanges) {
   EXPECT_FALSE(Region("", "Hagen", rules));
 }
 
+TEST(Region, AMultiLocationPostingIsInTheRegionWhenAnyPlaceIs) {
+  Posting posting;
+  posting.locality = "Montreal";
+  posting.country = "CA";
+  posting.other_places = {{"Dortmund", "44135", "", "DE"}};
+  const Matcher matcher{MatchRules{}};
+  EXPECT_FALSE(matcher.RegionMatches(posting));
+  posting.other_places.push_back({"Hagen", "58095", "", "DE"});
+  EXPECT_TRUE(matcher.RegionMatches(posting));
+  posting.other_places.back().country = "AT";
+  EXPECT_FALSE(matcher.RegionMatches(posting)) << "each place is judged with its own country";
+}
+
 TEST(RegionRadius, MatchesGazetteerTownsWithinRadius) {
   MatchRules rules;
   rules.radius_km = 15;
@@ -335,23 +376,45 @@ TEST(Match, CombinesTitleAndRegion) {
 
 // The evaluation set: honest sample of job-board titles and locations.
 
-TEST(MatcherEval, MeetsPrecisionAndRecallTargets) {
-  std::ifstream in(JOBCRAWLER_TEST_DATA_DIR "/matcher_eval.tsv",
-                   std::ios::binary);
-  ASSERT_TRUE(in) << "cannot read matcher_eval.tsv";
+int Rows(const EvalScore& s) {
+  return s.true_positives + s.false_positives + s.false_negatives +
+         s.true_negatives;
+}
+
+EvalReport EvaluateFile(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << "cannot read " << path;
   std::ostringstream text;
   text << in.rdbuf();
-  const EvalReport report = Evaluate(Matcher(MatchRules{}), text.str());
+  return Evaluate(Matcher(MatchRules{}), text.str());
+}
+
+// The set the matcher was tuned on: in-sample, so it must be near perfect.
+TEST(MatcherEval, MeetsPrecisionAndRecallTargets) {
+  const EvalReport report =
+      EvaluateFile(JOBCRAWLER_TEST_DATA_DIR "/matcher_eval.tsv");
   SCOPED_TRACE(FormatReport(report));
   EXPECT_TRUE(report.errors.empty());
-  const auto rows = [](const EvalScore& s) {
-    return s.true_positives + s.false_positives + s.false_negatives +
-           s.true_negatives;
-  };
-  EXPECT_GE(rows(report.titles) + rows(report.locations), 350);
+  EXPECT_GE(Rows(report.titles) + Rows(report.locations), 350);
   EXPECT_EQ(report.titles.Precision(), 1.0);
   EXPECT_GE(report.titles.Recall(), 0.97);
   EXPECT_EQ(report.locations.Precision(), 1.0);
+  EXPECT_GE(report.locations.Recall(), 0.97);
+}
+
+// The held-back set, never used for tuning. Its figures are reported (see
+// README); the floors sit just below what was measured (titles precision
+// 0.916, recall 1.000; locations 1.000 and 1.000), so that a change which
+// loses ground on titles the matcher never saw fails here.
+TEST(MatcherEval, HeldBackSetStaysAboveItsMeasuredFloor) {
+  const EvalReport report =
+      EvaluateFile(JOBCRAWLER_TEST_DATA_DIR "/matcher_holdout.tsv");
+  std::printf("held-back set:\n%s", FormatReport(report).c_str());
+  EXPECT_TRUE(report.errors.empty());
+  EXPECT_GE(Rows(report.titles) + Rows(report.locations), 150);
+  EXPECT_GE(report.titles.Precision(), 0.90);
+  EXPECT_GE(report.titles.Recall(), 0.97);
+  EXPECT_GE(report.locations.Precision(), 0.97);
   EXPECT_GE(report.locations.Recall(), 0.97);
 }
 

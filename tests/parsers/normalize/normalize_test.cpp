@@ -2,6 +2,7 @@
 // NormalizeEmploymentType (parsers/employment.cpp) and DetectRemote
 // (parsers/remote.cpp). Salaries, dates and places have their own files.
 #include "parsers/normalize/normalize.h"
+#include "parsers/normalize/text_fold.h"
 
 #include <gtest/gtest.h>
 
@@ -219,6 +220,45 @@ TEST(Normalizers, SurviveRandomMixesOfTheirTokens) {
     EXPECT_EQ(CollapseWhitespace(CollapseWhitespace(text)),
               CollapseWhitespace(text));
   }
+}
+
+TEST(NormalizeCountry, ReadsCountriesBeyondTheNeighbours) {
+  EXPECT_EQ(NormalizeCountry("Canada"), "CA");
+  EXPECT_EQ(NormalizeCountry("Kanada"), "CA");
+  EXPECT_EQ(NormalizeCountry("United States of America"), "US");
+  EXPECT_EQ(NormalizeCountry("Spanien"), "ES");
+  EXPECT_EQ(NormalizeCountry("Türkei"), "TR");
+  EXPECT_EQ(NormalizeCountry("Japan"), "JP");
+  EXPECT_EQ(NormalizeCountry("Südafrika"), "ZA");
+  EXPECT_EQ(NormalizeCountry("Schweden"), "SE");
+  EXPECT_EQ(NormalizeCountry("Sverige"), "SE");
+  EXPECT_EQ(NormalizeCountry("GBR"), "GB");
+  EXPECT_EQ(NormalizeCountry("CHE"), "CH");
+}
+
+TEST(NormalizeCountry, OurChoiceLeavesOutCodesThatAreCommonWords) {
+  EXPECT_EQ(NormalizeCountry("aus"), "");
+  EXPECT_EQ(NormalizeCountry("CAN"), "");
+  EXPECT_EQ(NormalizeCountry("Georgia"), "");
+}
+
+// internal::FoldForMatching reads ASCII without utf8proc; the result must be
+// what the Unicode path gives for the same characters.
+TEST(FoldForMatching, ReadsAsciiAsTheUnicodePathWould) {
+  std::string ascii;
+  for (int c = 0; c < 0x80; ++c) ascii += static_cast<char>(c);
+  std::string expected;
+  for (int c = 0; c < 0x80; ++c) {
+    if (c <= 0x20 || c == 0x7F) {
+      expected += ' ';
+    } else if (c == '`') {
+      expected += '\'';
+    } else {
+      expected += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  EXPECT_EQ(internal::FoldForMatching(ascii), expected);
+  EXPECT_EQ(internal::FoldForMatching("IT-Leiter Grüße \xE2\x80\x93 A\xCC\x88"), "it-leiter gruesse - ae");
 }
 
 }  // namespace

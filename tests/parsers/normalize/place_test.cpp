@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "parsers/normalize/normalize.h"
 
@@ -125,6 +126,57 @@ TEST(ParsePlace, SurvivesHostileInput) {
   (void)ParsePlace(std::string(1000, ' '));
   (void)ParsePlace("((((((())))");
   (void)ParsePlace(") ( i. W. in in in");
+}
+
+TEST(ParsePlace, ReadsApplicantTrackingPathsFromTheOutsideIn) {
+  ExpectPlace("AMER - Canada - Quebec - Montreal - 10 Rue Duke", "Montreal", "", "Quebec", "CA");
+  ExpectPlace("EMEA - Germany - Hagen", "Hagen", "", "", "DE");
+  ExpectPlace("DEU - NW - Hagen - Eckeseyer Str. 120", "Hagen", "", "Nordrhein-Westfalen", "DE");
+  ExpectPlace("Germany - NRW - 58095 Hagen", "Hagen", "58095", "Nordrhein-Westfalen", "DE");
+  ExpectPlace("Hagen - Deutschland", "Hagen", "", "", "DE");
+  ExpectPlace("Germany - Nordrhein-Westfalen", "", "", "Nordrhein-Westfalen", "DE");
+}
+
+TEST(ParsePlace, OurChoiceKeepsADashWithoutACountryInTheLocality) {
+  ExpectPlace("Hagen - Haspe", "Hagen - Haspe", "", "", "");
+}
+
+TEST(ParsePlaces, ReadsEveryPlaceOfAList) {
+  const std::vector<Place> places = ParsePlaces("Hagen, Dortmund und Bochum");
+  ASSERT_EQ(places.size(), 3u);
+  EXPECT_EQ(places[0].locality, "Hagen");
+  EXPECT_EQ(places[1].locality, "Dortmund");
+  EXPECT_EQ(places[2].locality, "Bochum");
+  EXPECT_EQ(ParsePlaces("Hagen / Iserlohn / Lüdenscheid").size(), 3u);
+  EXPECT_EQ(ParsePlaces("58095 Hagen oder 44135 Dortmund")[1].postal_code, "44135");
+}
+
+TEST(ParsePlaces, AppliesARegionOrCountryNamedOnceToEveryPlace) {
+  const std::vector<Place> places = ParsePlaces("Hagen / Dortmund, NRW, Deutschland");
+  ASSERT_EQ(places.size(), 2u);
+  for (const Place& place : places) {
+    EXPECT_EQ(place.region, "Nordrhein-Westfalen") << place.locality;
+    EXPECT_EQ(place.country, "DE") << place.locality;
+  }
+}
+
+TEST(ParsePlaces, KeepsOnePlaceForOneTown) {
+  EXPECT_EQ(ParsePlaces("Hagen, 58095").size(), 1u);
+  EXPECT_EQ(ParsePlaces("Hagen, Hagen").size(), 1u);
+  EXPECT_EQ(ParsePlaces("Musterstraße 1, 58095 Hagen").size(), 1u);
+  EXPECT_EQ(ParsePlaces("Hagen und Umgebung").size(), 1u);
+  EXPECT_EQ(ParsePlaces("Hagen, Germany (hybrid)").size(), 1u);
+  EXPECT_TRUE(ParsePlaces("").empty());
+  EXPECT_TRUE(ParsePlaces("Remote").empty());
+}
+
+TEST(ParsePlaces, CapsThePlacesOfAHugeList) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    text += "Ort" + std::string{static_cast<char>('A' + i % 26), static_cast<char>('a' + i / 26)};
+    text += ", ";
+  }
+  EXPECT_EQ(ParsePlaces(text).size(), kMaxParsedPlaces);
 }
 
 }  // namespace

@@ -245,5 +245,47 @@ TEST(ParseSalary, DoesNotReadAPayGradeAsASalary) {
   EXPECT_TRUE(ParseSalary("28,50 pro Stunde"));
 }
 
+SalaryRange Range(std::optional<double> min, std::optional<double> max, std::string currency,
+                  std::string period) {
+  return {min, max, std::move(currency), std::move(period)};
+}
+
+TEST(PlaceholderSalaryReason, AcceptsRealSalaries) {
+  EXPECT_EQ(PlaceholderSalaryReason(Range(85000, 105000, "EUR", "YEAR")), "");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(4500, 5200, "EUR", "MONTH")), "");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(28.5, 32, "EUR", "HOUR")), "");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(std::nullopt, 120000, "EUR", "YEAR")), "");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(70000, std::nullopt, "", "")), "");
+  // Other currencies: millions a year are real (yen, kronor).
+  EXPECT_EQ(PlaceholderSalaryReason(Range(6000000, 9000000, "JPY", "YEAR")), "");
+}
+
+TEST(PlaceholderSalaryReason, RejectsThePlaceholdersFormsWrite) {
+  EXPECT_EQ(PlaceholderSalaryReason(Range(1, 1, "EUR", "YEAR")), "an amount of 1");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(1, 1000000, "EUR", "YEAR")), "an amount of 1");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(0.01, 0.01, "EUR", "MONTH")), "an amount of 0.01");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(10000, 1000000, "EUR", "YEAR")),
+            "1000000 per YEAR is out of all proportion");
+}
+
+TEST(PlaceholderSalaryReason, RejectsAMaximumAHundredTimesTheMinimum) {
+  EXPECT_EQ(PlaceholderSalaryReason(Range(500, 60000, "USD", "MONTH")),
+            "a maximum 120 times the minimum");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(500, 50000, "JPY", "YEAR")),
+            "a maximum 100 times the minimum");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(50, 9000, "", "")), "a maximum 180 times the minimum");
+}
+
+TEST(PlaceholderSalaryReason, RejectsFillerNumbersAndAmountsOutOfProportion) {
+  EXPECT_EQ(PlaceholderSalaryReason(Range(123456, 123456, "EUR", "YEAR")),
+            "the filler number 123456");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(2000, 2000, "EUR", "HOUR")),
+            "2000 per HOUR is out of all proportion");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(500, 500, "EUR", "YEAR")),
+            "500 per YEAR is out of all proportion");
+  EXPECT_EQ(PlaceholderSalaryReason(Range(2500000, 2500000, "", "")),
+            "2500000 with no period is out of all proportion");
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers
