@@ -28,13 +28,21 @@ inline bool IsKnownPeriodOrEmpty(std::string_view period) {
          period == "MONTH" || period == "YEAR";
 }
 
-// Valid UTF-8 in every text field; sane salaries, dates and remote flag.
+// Valid UTF-8 in every text field; places within their cap; sane salaries,
+// dates and remote flag.
 inline void CheckPosting(const parsers::Posting& p) {
   for (const std::string* text :
        {&p.title, &p.company, &p.description, &p.street, &p.locality, &p.postal_code, &p.region,
         &p.country, &p.salary_currency, &p.salary_period, &p.employment_type, &p.remote,
         &p.date_posted, &p.valid_through, &p.url, &p.identifier}) {
     FUZZ_CHECK(IsValidUtf8(*text), *text);
+  }
+  FUZZ_CHECK(p.other_places.size() < parsers::kMaxPostingPlaces, p.title);
+  for (const parsers::PostingPlace& place : p.other_places) {
+    for (const std::string* text : {&place.locality, &place.postal_code, &place.region,
+                                    &place.country}) {
+      FUZZ_CHECK(IsValidUtf8(*text), *text);
+    }
   }
   for (const auto* amount : {&p.salary_min, &p.salary_max}) {
     if (amount->has_value()) {
