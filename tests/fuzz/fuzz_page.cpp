@@ -7,10 +7,12 @@
 // canonicalise is replaced by a fixed one (frontier URLs are canonical). An
 // XML content type and "sitemap" in the URL take the sitemap path. Each page
 // is processed twice: without a profile, and with a typical listing profile.
-// Invariants: every posting keeps posting_checks.h; every link and posting
-// URL is a canonical fixed point in valid UTF-8 with the right host key;
-// links are one level deeper (or, from a sitemap index, as deep); the page
-// signature is empty or 16 hex digits.
+// Invariants: every posting keeps posting_checks.h; every link, page,
+// posting (when it has one) and also-seen-at URL is a canonical fixed point
+// in valid UTF-8 (links with the right host key); links are one level deeper
+// (or, from a sitemap index, as deep); the page signature is empty or 16 hex
+// digits. A JSON body (content type or first byte) goes through ParseFeed as
+// the crawler sends it.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,7 +59,11 @@ void CheckWrite(const storage::PageWrite& write, const std::string& signature, b
   }
   for (const storage::Sighting& sighting : write.sightings) {
     jobcrawler::fuzz::CheckPosting(sighting.posting);
-    CheckUrl(sighting.posting.url);
+    // Empty for one of several postings without a URL of its own: the store
+    // then keys the sighting by its page.
+    if (!sighting.posting.url.empty()) CheckUrl(sighting.posting.url);
+    CheckUrl(sighting.page_url);
+    for (const std::string& url : sighting.also_seen_at) CheckUrl(url);
   }
   // A sitemap error may quote the (undecoded) body.
   if (utf8_in) FUZZ_CHECK(IsValidUtf8(write.page.error), write.page.error);
