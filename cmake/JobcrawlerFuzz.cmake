@@ -19,8 +19,9 @@ if(JOBCRAWLER_FUZZ)
     message(FATAL_ERROR "JOBCRAWLER_FUZZ brings its own sanitizers; leave JOBCRAWLER_SANITIZE off")
   endif()
   # -fno-sanitize-recover: a UBSan finding is a crash libFuzzer keeps, not a
-  # message it scrolls past.
+  # message it scrolls past. -O1 and line tables only (what OSS-Fuzz uses):
+  # enough for stack traces, and CI builds all of it from scratch.
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-                      -fno-sanitize-recover=undefined -g)
+                      -fno-sanitize-recover=undefined -O1 -gline-tables-only)
   add_link_options(-fsanitize=address,undefined)
 endif()
