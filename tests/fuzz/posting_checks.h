@@ -39,8 +39,8 @@ inline void CheckPosting(const parsers::Posting& p) {
   }
   FUZZ_CHECK(p.other_places.size() < parsers::kMaxPostingPlaces, p.title);
   for (const parsers::PostingPlace& place : p.other_places) {
-    for (const std::string* text : {&place.locality, &place.postal_code, &place.region,
-                                    &place.country}) {
+    for (const std::string* text :
+         {&place.locality, &place.postal_code, &place.region, &place.country}) {
       FUZZ_CHECK(IsValidUtf8(*text), *text);
     }
   }
