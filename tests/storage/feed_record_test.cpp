@@ -91,6 +91,74 @@ TEST(FeedRecord, WithoutTheOriginalsUrlTheTwoStayApart) {
   EXPECT_EQ(List(*store).size(), 2u) << "different titles and ids: only the URL could join them";
 }
 
+constexpr char kCareers[] = "https://volmetal.example/karriere";
+
+// A result of the feed that names the employer's general careers page as its
+// original ad.
+Sighting CareersRepost(const std::string& refnr, const std::string& title) {
+  Sighting sighting =
+      Seen(Job(title, "Volmetal GmbH", "Hagen",
+               std::string("https://www.arbeitsagentur.de/jobsuche/jobdetail/") + refnr, refnr),
+           kFeedPage);
+  sighting.also_seen_at = {kCareers};
+  return sighting;
+}
+
+std::vector<std::string> Keys(Store& store, std::int64_t id) {
+  auto explained = store.ExplainPosting(id);
+  EXPECT_TRUE(explained.ok() && explained.value());
+  return explained.ok() && explained.value() ? explained.value()->keys
+                                             : std::vector<std::string>{};
+}
+
+// Our choice: two identifiers of one company are two jobs, whatever page a
+// feed names for both; that page shows neither.
+void ExpectApartWithoutTheCareersPage(Store& store) {
+  const auto rows = List(store);
+  ASSERT_EQ(rows.size(), 2u) << "two refnrs are two jobs";
+  for (const auto& row : rows) {
+    EXPECT_THAT(SightingUrls(store, row.id), ::testing::Not(Contains(std::string(kCareers))))
+        << row.posting.title;
+    EXPECT_THAT(Keys(store, row.id), ::testing::Not(Contains(std::string("url:") + kCareers)))
+        << row.posting.title;
+  }
+}
+
+TEST(FeedRecord, TwoIdentifiedJobsNamingTheSamePageInOneWalkStayApart) {
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  PageWriteResult second = Record(*store, run, std::string(kFeedPage) + "&page=2",
+                                  {CareersRepost("R-2", "Buchhalter (m/w/d)")});
+  EXPECT_EQ(second.postings_new, 1);
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, AJobNamingAPageAnotherJobNamedInAnEarlierRunStaysApart) {
+  auto store = OpenStore();
+  const std::int64_t first = store->BeginRun(1000).value();
+  Record(*store, first, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  ASSERT_TRUE(store->FinishRun(first, RunStatus::kCompleted, {}, 1500).ok());
+  const std::int64_t second = store->BeginRun(2000).value();
+  Record(*store, second, kFeedPage,
+         {CareersRepost("R-2", "Lagerist (m/w/d)"), CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, AnotherIdentifierStillJoinsThroughTheJobsOwnPage) {
+  // The board's page crawled there carries its own id; a repost naming it
+  // joins, as does the same repost seen again in the next run.
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kBoardAd, {BoardAd()});
+  Record(*store, run, kFeedPage, {Repost()});
+  ASSERT_TRUE(store->FinishRun(run, RunStatus::kCompleted, {}, 1500).ok());
+  Record(*store, store->BeginRun(2000).value(), kFeedPage, {Repost()}, 2000);
+  const auto rows = List(*store);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(SightingUrls(*store, rows[0].id), (std::set<std::string>{kJobdetail, kBoardAd}));
+}
+
 PageWrite FeedWrite(Store& store, std::int64_t run, const std::string& url, FeedWalkStep step,
                     int http_status = 200) {
   PageWrite write = Fetched(AddAndLease(store, run, url), 1000);
