@@ -193,6 +193,7 @@ void AddFeedResponse(const FetchResult& result, const PageContext& context,
     if (!page.diagnostics.empty()) write.page.error += ": " + page.diagnostics.front();
   }
   AppendNote(write, DiagnosticsNote(page.diagnostics));
+  step.total = page.paging.total;
   StepAfter(page, result, request, context, step, write);
   write.feed_walk = std::move(step);
   AddFeedSightings(std::move(page.postings), BaseOf(result, *context.entry), context, write);

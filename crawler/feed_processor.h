@@ -22,7 +22,8 @@ namespace jobcrawler::crawler {
 // - a 2xx response is read with ParseFeed. Its postings become sightings
 //   (AddFeedSightings); the walk's next page (NextFeedPage) becomes a link
 //   of the same source at the same depth, whatever max_depth says; the
-//   walk is complete when it ended at the end of the listing. A response
+//   walk is complete when it ended at the end of the listing (and, the
+//   store checks, every page stated the same total). A response
 //   not understood (FeedShape::kUnknown) is a page error naming what was
 //   missing, and ends the walk incomplete, as do a body cut at
 //   max_body_bytes, a cap of feed.h and a search too broad to be served

@@ -185,5 +185,27 @@ TEST_F(JobsucheCrawlTest, AWalkThatFailsMidwayClosesNothing) {
   EXPECT_EQ(status.at("J-241"), "closed");
 }
 
+TEST_F(JobsucheCrawlTest, AListingThatShrinksMidWalkClosesNothing) {
+  api_.SetJobs(Jobs(250));
+  WriteConfig(JobsucheSource(), /*close_after_missed_runs=*/1);
+  ASSERT_EQ(Crawl().status, app::kExitOk);
+  // J-1..J-100 vanish once page 1 was served: page 2 then holds J-201..
+  // J-250 and is short, and J-101..J-200, still listed, were never read.
+  api_.SetJobsAfterPage(1, Jobs(150, 101));
+  CrawlOutcome run = Crawl();
+  EXPECT_EQ(run.status, app::kExitSourceHealth) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("WARNING: source jobsuche-hagen: the listing changed while it "
+                                 "was read (250 results before page 2, 150 on it)"));
+  EXPECT_EQ(api_.PageRequests(3), 1) << "only the first run reached page 3";
+  for (const auto& [id, status] : StatusByIdentifier()) EXPECT_EQ(status, "active") << id;
+
+  run = Crawl();  // read whole again: now the vanished jobs close
+  EXPECT_EQ(run.status, app::kExitOk) << run.err;
+  const auto status = StatusByIdentifier();
+  EXPECT_EQ(status.at("J-100"), "closed");
+  EXPECT_EQ(status.at("J-101"), "active");
+  EXPECT_EQ(status.at("J-200"), "active");
+}
+
 }  // namespace
 }  // namespace jobcrawler::testing

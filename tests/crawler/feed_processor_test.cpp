@@ -102,6 +102,7 @@ TEST(FeedProcessor, TheLastPageCompletesTheWalk) {
   ASSERT_TRUE(write.feed_walk);
   EXPECT_EQ(write.feed_walk->state, FeedWalkState::kComplete);
   EXPECT_EQ(write.feed_walk->page, 3);
+  EXPECT_EQ(write.feed_walk->total, 250) << "the store compares it with the first page's";
   EXPECT_EQ(write.page.error, "");
 }
 

@@ -208,6 +208,38 @@ TEST(FeedRecord, AnIncompleteWalkStaysIncompleteForTheRun) {
   EXPECT_TRUE(next.ok() && next->empty()) << "walks are per run";
 }
 
+FeedWalkStep Step(const std::string& walk, int page, FeedWalkState state,
+                  std::optional<std::int64_t> total) {
+  FeedWalkStep step{walk, page, state};
+  step.total = total;
+  return step;
+}
+
+TEST(FeedRecord, AWalkWhosePagesStateDifferentTotalsIsIncomplete) {
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  const std::string a = "https://api.example/jobs?page=1&size=100&was=a";
+  const std::string b = "https://api.example/jobs?page=1&size=100&was=b";
+  const std::vector<std::pair<std::string, FeedWalkStep>> steps = {
+      {a, Step(a, 1, FeedWalkState::kMore, 250)},
+      {a + "&x=2", Step(a, 2, FeedWalkState::kMore, 150)},
+      {a + "&x=3", Step(a, 3, FeedWalkState::kComplete, 250)},
+      {b, Step(b, 1, FeedWalkState::kMore, std::nullopt)},
+      {b + "&x=2", Step(b, 2, FeedWalkState::kMore, 120)},
+      {b + "&x=3", Step(b, 3, FeedWalkState::kComplete, 120)}};
+  for (const auto& [url, step] : steps) {
+    ASSERT_TRUE(store->RecordPage(run, FeedWrite(*store, run, url, step)).ok());
+  }
+  auto stats = store->SourceStats(run);
+  ASSERT_TRUE(stats.ok());
+  ASSERT_EQ(stats->size(), 1u);
+  EXPECT_EQ(stats->at(0).feed_walks, 2);
+  EXPECT_EQ(stats->at(0).feed_walks_complete, 1) << "a total first stated later is kept";
+  EXPECT_EQ(stats->at(0).feed_problem,
+            "the listing changed while it was read (250 results before page 2, 150 on it) in "
+            "the walk from " + a);
+}
+
 TEST(FeedRecord, AFeedPageThatIsGoneClosesNoneOfItsPostings) {
   auto store = OpenStore();
   const std::int64_t first = store->BeginRun(1000).value();
