@@ -5,13 +5,13 @@
 namespace jobcrawler::storage {
 namespace {
 
-// "id:<company>:" of an "id:<company>:<identifier>" key, or "" when the
-// key has no such form. Identifiers may hold ':'; company keys do not
-// (FoldText turns ASCII punctuation into spaces).
-std::string_view IdPrefix(std::string_view id_key) {
+// The identifier of an "id:<company>:<identifier>" key, or "" when the key
+// has no such form. Identifiers may hold ':'; company keys do not (FoldText
+// turns ASCII punctuation into spaces). The SQL below splits keys alike.
+std::string_view Identifier(std::string_view id_key) {
   if (!id_key.starts_with("id:")) return {};
   const std::size_t colon = id_key.find(':', 3);
-  return colon == std::string_view::npos ? std::string_view() : id_key.substr(0, colon + 1);
+  return colon == std::string_view::npos ? std::string_view() : id_key.substr(colon + 1);
 }
 
 Result<bool> IsRemembered(sqlite::Database& db, const std::string& url) {
@@ -32,20 +32,20 @@ Result<std::optional<std::int64_t>> OwnerOf(sqlite::Database& db, const std::str
   return std::optional(stmt.value()->ColumnInt64(0));
 }
 
-// True when posting `id` has an "id:" key starting with `prefix` other than
-// `id_key`, and no sighting at `url` that a feed did not name.
+// True when posting `id` has an "id:" key with another identifier than
+// `identifier`, and no sighting at `url` that a feed did not name.
 Result<bool> IsOtherJobNamedThere(sqlite::Database& db, std::int64_t id, const std::string& url,
-                                  std::string_view prefix, std::string_view id_key) {
+                                  std::string_view identifier) {
   constexpr std::string_view kWhat = "comparing the identifiers of two jobs";
-  // substr rather than LIKE: identifiers may hold '%' and '_'.
   auto stmt = db.Cached(
-      "SELECT EXISTS (SELECT 1 FROM posting_keys WHERE posting_id = ?1 AND key <> ?3"
-      "   AND substr(key, 1, length(?4)) = ?4)"
+      "SELECT EXISTS (SELECT 1 FROM posting_keys WHERE posting_id = ?1"
+      "   AND substr(key, 1, 3) = 'id:' AND instr(substr(key, 4), ':') > 0"
+      "   AND substr(key, 4 + instr(substr(key, 4), ':')) <> ?3)"
       " AND NOT EXISTS (SELECT 1 FROM sightings WHERE posting_id = ?1 AND url = ?2"
       "   AND substr(matched_key, 1, 4) <> 'via:')",
       kWhat);
   if (!stmt.ok()) return stmt.status();
-  auto row = stmt.value()->BindAll(id, url, id_key, prefix).Step(kWhat);
+  auto row = stmt.value()->BindAll(id, url, identifier).Step(kWhat);
   if (!row.ok()) return row.status();
   return row.value() && stmt.value()->ColumnInt(0) != 0;
 }
@@ -74,12 +74,12 @@ Result<bool> IsShared(sqlite::Database& db, std::int64_t run_id, const std::stri
                       std::string_view id_key) {
   auto remembered = IsRemembered(db, url);
   if (!remembered.ok() || remembered.value()) return remembered;
-  const std::string_view prefix = IdPrefix(id_key);
-  if (prefix.empty()) return false;
+  const std::string_view identifier = Identifier(id_key);
+  if (identifier.empty()) return false;
   auto owner = OwnerOf(db, url);
   if (!owner.ok()) return owner.status();
   if (!owner.value()) return false;
-  auto other = IsOtherJobNamedThere(db, *owner.value(), url, prefix, id_key);
+  auto other = IsOtherJobNamedThere(db, *owner.value(), url, identifier);
   if (!other.ok() || !other.value()) return other;
   JOBCRAWLER_RETURN_IF_ERROR(Share(db, run_id, *owner.value(), url));
   return true;

@@ -23,10 +23,11 @@ namespace jobcrawler::storage {
 // out to be, which are remembered (in `run_id`) and taken back from the
 // posting they joined (its "url:" key and the sightings a feed named there).
 // A URL turns out shared when its "url:" key belongs to a posting that
-// carries an "id:" key of the same company with another identifier (it is
-// another job: two identifiers are two jobs) and that was never seen at the
-// URL itself, only named there by feeds. So a board's own page of a job,
-// crawled there, still joins the feed's repost of it.
+// carries an "id:" key with another identifier (it is another job: two
+// identifiers are two jobs, whatever company each names) and that was never
+// seen at the URL itself, only named there by feeds. So a board's own page
+// of a job, crawled there, still joins the feed's repost of it, whatever
+// the board's id.
 Result<std::vector<std::string>> SharedFeedUrls(sqlite::Database& db, std::int64_t run_id,
                                                 const std::vector<std::string>& also_seen_at,
                                                 std::string_view id_key);

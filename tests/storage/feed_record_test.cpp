@@ -95,9 +95,10 @@ constexpr char kCareers[] = "https://volmetal.example/karriere";
 
 // A result of the feed that names the employer's general careers page as its
 // original ad.
-Sighting CareersRepost(const std::string& refnr, const std::string& title) {
+Sighting CareersRepost(const std::string& refnr, const std::string& title,
+                       const std::string& company = "Volmetal GmbH") {
   Sighting sighting =
-      Seen(Job(title, "Volmetal GmbH", "Hagen",
+      Seen(Job(title, company, "Hagen",
                std::string("https://www.arbeitsagentur.de/jobsuche/jobdetail/") + refnr, refnr),
            kFeedPage);
   sighting.also_seen_at = {kCareers};
@@ -142,6 +143,16 @@ TEST(FeedRecord, AJobNamingAPageAnotherJobNamedInAnEarlierRunStaysApart) {
   const std::int64_t second = store->BeginRun(2000).value();
   Record(*store, second, kFeedPage,
          {CareersRepost("R-2", "Lagerist (m/w/d)"), CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, TwoIdentifiedJobsStayApartWhateverCompanyEachNames) {
+  // The service spells the employer differently in two results.
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  Record(*store, run, std::string(kFeedPage) + "&page=2",
+         {CareersRepost("R-2", "Buchhalter (m/w/d)", "Volmetal Versorgung GmbH & Co. KG")});
   ExpectApartWithoutTheCareersPage(*store);
 }
 
