@@ -79,11 +79,18 @@ int Dispatch(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
 
   ParseCommand parse;
-  CLI::App* parse_cmd = app.add_subcommand("parse", "print the postings of one page as JSON Lines");
+  CLI::App* parse_cmd =
+      app.add_subcommand("parse", "print the postings of one page or feed response as JSON Lines");
   AddConfigOptions(parse_cmd, &parse.config_path, nullptr);
-  parse_cmd->add_option("target", parse.target, "an HTML file or an http(s) URL")->required();
+  parse_cmd->add_option("target", parse.target, "an HTML, JSON or XML file or an http(s) URL")
+      ->required();
   parse_cmd->add_option("--source", parse.source,
-                        "apply this source's [sources.extract] selectors from the config");
+                        "read it as this config source (its type, [sources.extract] selectors, "
+                        "company and api_key)");
+  parse_cmd->add_option("--type", parse.type,
+                        "html (default), arbeitsagentur, personio, greenhouse or lever; a feed's "
+                        "diagnostics and paging go to stderr")
+      ->check(CLI::IsMember({"html", "arbeitsagentur", "personio", "greenhouse", "lever"}));
 
   ReportCommand report;
   CLI::App* report_cmd = app.add_subcommand(

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "crawler/backoff.h"
+#include "crawler/feed_source.h"
 #include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
@@ -70,7 +71,9 @@ Crawler::Loop::Loop(const CrawlerOptions& options, const std::vector<Source>& so
       signals_(io_),
       scheduler_(options.per_host_concurrency,
                  std::chrono::milliseconds(options.per_host_delay_ms)),
-      robots_(options.respect_robots_txt, options.user_agent),
+      // Enabled whatever [crawler] says: Admit asks it only for the URLs of
+      // sources that respect robots.txt (a source may override [crawler]).
+      robots_(/*enabled=*/true, options.user_agent),
       random_(std::random_device{}()),
       parsers_(ParserThreads(options), nullptr),  // ProcessPage's errors are caught in the task
       db_(store, [link = link_, this](const std::string& message) {
@@ -150,7 +153,7 @@ void Crawler::Loop::StartFetch(storage::FrontierEntry entry) {
   // Conditional request, unless the page's parse key changed: a 304 replays
   // the page's links and postings from the store instead of a download and a
   // parse (crawler/page_processor.h).
-  FetchRequest request = PageRequestFor(options_, entry, scope->parse_key());
+  FetchRequest request = PageRequestFor(options_, entry, *scope);
   request.follow_redirects = false;  // see FollowRedirect
   client_.Fetch(std::move(request), [this, token = work_.Begin(WorkKind::kPageFetch),
                                      entry = std::move(entry)](FetchResult result) mutable {
@@ -183,12 +186,18 @@ void Crawler::Loop::OnFetched(storage::FrontierEntry entry, FetchResult result) 
                                     .now = NowMillis()}));
   } else if (IsRedirect(result)) {
     FollowRedirect(std::move(entry), result);
-  } else if (IsRetryable(result) && entry.attempts + 1 < options_.max_attempts) {
+  } else if (Retryable(entry.source, result) && entry.attempts + 1 < options_.max_attempts) {
     Retry(std::move(entry), result);
   } else {
     Process(std::move(entry), std::move(result));
   }
   Pump();
+}
+
+// A 403 of a feed source is tried again too (crawler/feed_source.h).
+bool Crawler::Loop::Retryable(const std::string& source, const FetchResult& result) {
+  const SourceScope* scope = ScopeFor(source);
+  return IsRetryable(result) || (scope && RetryableForFeed(scope->type(), result));
 }
 
 void Crawler::Loop::Retry(storage::FrontierEntry entry, const FetchResult& result) {
@@ -220,6 +229,9 @@ void Crawler::Loop::Process(storage::FrontierEntry entry, FetchResult result) {
                             : !result.error_message.empty()
                                 ? result.error_message
                                 : fmt::format("HTTP {}", result.status);
+      if (!scope->credentials_note().empty() && (result.status == 401 || result.status == 403)) {
+        message += "; " + scope->credentials_note();
+      }
       observer_->OnPageError(entry.url, message);
     }
   }

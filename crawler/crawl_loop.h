@@ -88,6 +88,7 @@ class Crawler::Loop {
   void ArmWakeup(Clock::time_point when);
   void StartFetch(storage::FrontierEntry entry);
   void OnFetched(storage::FrontierEntry entry, FetchResult result);
+  bool Retryable(const std::string& source, const FetchResult& result);
   void Retry(storage::FrontierEntry entry, const FetchResult& result);
   void Process(storage::FrontierEntry entry, FetchResult result);
   void OnParsed(storage::PageWrite write, const std::string& signature,
@@ -109,8 +110,11 @@ class Crawler::Loop {
   void NoteHostHealth(const std::string& host_key, const FetchResult& result);
   bool HostGivenUp(const std::string& host_key) const;
   void RecordGivenUp(storage::FrontierEntry entry);
-  static storage::PageWrite Unfetched(const storage::FrontierEntry& entry, std::string error);
+  // The write for an entry that was not fetched; for a feed source it ends
+  // the entry's walk incomplete, saying why (crawler/feed_processor.h).
+  storage::PageWrite Unfetched(const storage::FrontierEntry& entry, std::string error);
   void RecordDisallowed(storage::FrontierEntry entry);
+  bool RespectsRobots(const std::string& source);
   void Admit(storage::FrontierEntry entry);
   void AdmitWhenRobotsUnreachable(storage::FrontierEntry entry);
   void LookUpRobots(const std::string& host_key, const std::string& source);

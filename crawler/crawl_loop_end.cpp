@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "crawler/crawl_loop.h"
+#include "crawler/feed_source.h"
 #include "crawler/url.h"
 
 namespace jobcrawler::crawler {
@@ -48,7 +49,8 @@ storage::Status Crawler::Loop::Prepare() {
   std::vector<storage::FrontierAdd> seeds;
   for (const Source& source : sources_) {
     for (const std::string& start : source.start_urls) {
-      std::optional<FoundUrl> url = FoundAt(start);
+      // A feed's start URL is fetched as its first page (crawler/feed_source.h).
+      std::optional<FoundUrl> url = FoundAt(FirstRequestUrl(source, start));
       std::optional<std::string> host = url ? HostKey(url->canonical) : std::nullopt;
       if (!url || !host) continue;  // the config loader has rejected these
       seeds.push_back({.url = url->canonical, .host_key = *host, .source = source.name,

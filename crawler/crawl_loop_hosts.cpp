@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "crawler/crawl_loop.h"
+#include "crawler/feed_processor.h"
+#include "crawler/feed_source.h"
 #include "crawler/fetch_request.h"
 #include "crawler/page_processor.h"
 #include "crawler/url.h"
@@ -133,6 +135,9 @@ storage::PageWrite Crawler::Loop::Unfetched(const storage::FrontierEntry& entry,
   write.page.source = entry.source;
   write.page.error = std::move(error);
   write.page.fetched_at = NowMillis();
+  if (const SourceScope* scope = ScopeFor(entry.source); scope && IsFeedType(scope->type())) {
+    write.feed_walk = UnfetchedStep(*scope, entry, write.page.error);
+  }
   return write;
 }
 
@@ -146,11 +151,23 @@ void Crawler::Loop::RecordDisallowed(storage::FrontierEntry entry) {
   Write(Unfetched(entry, "disallowed by robots.txt"));
 }
 
-// Sends a leased entry to the scheduler once its host's robots.txt allows it.
+// A source's own respect_robots_txt, else [crawler]'s.
+bool Crawler::Loop::RespectsRobots(const std::string& source) {
+  const SourceScope* scope = ScopeFor(source);
+  const std::optional<bool> own = scope ? scope->respect_robots_txt() : std::nullopt;
+  return own.value_or(options_.respect_robots_txt);
+}
+
+// Sends a leased entry to the scheduler once its host's robots.txt allows it
+// (at once for a source that does not respect robots.txt).
 void Crawler::Loop::Admit(storage::FrontierEntry entry) {
   source_hosts_[entry.source].insert(entry.host_key);
   if (HostGivenUp(entry.host_key)) {
     RecordGivenUp(std::move(entry));
+    return;
+  }
+  if (!RespectsRobots(entry.source)) {
+    scheduler_.Add(std::move(entry));
     return;
   }
   switch (robots_.Check(entry, Clock::now())) {
@@ -182,6 +199,7 @@ void Crawler::Loop::AdmitWhenRobotsUnreachable(storage::FrontierEntry entry) {
   if (entry.attempts + 1 < options_.max_attempts) {
     storage::PageWrite write =
         Unfetched(entry, fmt::format("robots.txt unreachable ({}); tried again later", reason));
+    write.feed_walk.reset();  // tried again: the walk is not over
     write.retry_at = NowMillis() + std::chrono::duration_cast<std::chrono::milliseconds>(
                                        RobotsCache::kUnreachableRetry)
                                        .count();
@@ -277,8 +295,12 @@ void Crawler::Loop::SaveRobots(const std::string& host_key, const FetchResult& r
 }
 
 // Sitemaps of a host (robots.txt Sitemap: lines on the same site, and
-// /sitemap.xml) enter the frontier once per run; ProcessPage reads them.
+// /sitemap.xml) enter the frontier once per run, for html sources;
+// ProcessPage reads them.
 void Crawler::Loop::EnqueueSitemaps(const std::string& host_key, const std::string& source) {
+  // A feed's host has no pages for it: its listing is the feed.
+  const SourceScope* scope = ScopeFor(source);
+  if (scope && IsFeedType(scope->type())) return;
   if (!options_.use_sitemaps || !sitemap_hosts_.insert(host_key).second) return;
   std::vector<std::string> candidates = robots_.Sitemaps(host_key);
   std::optional<std::string> probe = CanonicalizeUrl(host_key + "/sitemap.xml");

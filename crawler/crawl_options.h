@@ -3,10 +3,12 @@
 #define JOBCRAWLER_CRAWLER_CRAWL_OPTIONS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parsers/extract/profile_extractor.h"
+#include "parsers/feeds/feed.h"
 
 namespace jobcrawler::crawler {
 
@@ -55,6 +57,18 @@ struct Source {
   // The initializer lets Source{.name = ..., .follow = ...} leave it out
   // without -Wmissing-field-initializers.
   parsers::ExtractionProfile profile = {};
+  // What the start URLs are: pages to crawl (kHtml), or a job feed or search
+  // API that is read page by page (crawler/feed_source.h). Feed sources
+  // follow no links and have no follow rules or profile.
+  parsers::FeedType type = parsers::FeedType::kHtml;
+  // Fills the company of postings that name none; "" leaves them as found.
+  std::string company = {};
+  // kArbeitsagentur: the X-API-Key header; "" sends kJobsucheApiKey
+  // (crawler/feed_source.h).
+  std::string api_key = {};
+  // Overrides CrawlerOptions::respect_robots_txt for this source's URLs;
+  // nullopt inherits it.
+  std::optional<bool> respect_robots_txt = {};
 };
 
 }  // namespace jobcrawler::crawler

@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "crawler/crawl_options.h"
+#include "crawler/feed_source.h"
 #include "crawler/http_client.h"
+#include "crawler/scope.h"
 #include "storage/store.h"
 
 namespace jobcrawler::crawler {
@@ -27,16 +29,20 @@ inline FetchRequest RequestFor(const CrawlerOptions& options, std::string url) {
   return request;
 }
 
-// The request for a frontier entry: its URL as found (the canonical one for
-// rows that have none), made conditional with the previous fetch's
-// validators only when that fetch was parsed under `parse_key`, the
-// source's current one; otherwise a 304 would keep the page from being
-// parsed again under the new rules.
+// The request for a frontier entry of the source `scope` describes: its URL
+// as found (the canonical one for rows that have none) with the source's
+// extra headers (crawler/feed_source.h), made conditional with the previous
+// fetch's validators only when that fetch was parsed under the source's
+// current parse key (otherwise a 304 would keep the page from being parsed
+// again under the new rules), and never for a feed source, whose every
+// response is read to follow its walk.
 inline FetchRequest PageRequestFor(const CrawlerOptions& options,
                                    const storage::FrontierEntry& entry,
-                                   std::string_view parse_key) {
+                                   const SourceScope& scope) {
   FetchRequest request = RequestFor(options, entry.fetch_url.empty() ? entry.url : entry.fetch_url);
-  if (entry.parse_key.empty() || entry.parse_key != parse_key) return request;
+  request.headers = scope.request_headers();
+  if (IsFeedType(scope.type())) return request;
+  if (entry.parse_key.empty() || entry.parse_key != scope.parse_key()) return request;
   if (!entry.etag.empty()) request.headers.push_back("If-None-Match: " + entry.etag);
   if (!entry.last_modified.empty()) {
     request.headers.push_back("If-Modified-Since: " + entry.last_modified);

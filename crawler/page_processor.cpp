@@ -7,7 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "crawler/feed_processor.h"
+#include "crawler/feed_source.h"
 #include "crawler/url.h"
+#include "parsers/feeds/feed.h"
 #include "parsers/html/charset.h"
 #include "parsers/extract/page_extractor.h"
 #include "parsers/extract/sitemap.h"
@@ -105,6 +108,7 @@ void AddSightings(parsers::PageExtraction& page, std::string_view base,
     if (!url && single && !page.canonical.empty()) url = ResolveUrl(base, page.canonical);
     if (!url && single) url = context.entry->url;
     posting.url = url.value_or("");
+    if (posting.company.empty()) posting.company = context.scope->company();
     bool matched = context.matcher->Match(posting).matched();
     write.sightings.push_back(storage::Sighting{
         .posting = std::move(posting), .page_url = context.entry->url, .matched = matched});
@@ -232,6 +236,12 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   storage::PageWrite write;
   write.page = MakeOutcome(result, *context.entry, context.now);
   bool ok = result.error == FetchError::kNone && result.status >= 200 && result.status < 300;
+  if (IsFeedType(context.scope->type())) {
+    // Read whole every time: the walk's step depends on every response.
+    if (ok) write.page.parse_key = context.scope->parse_key();
+    AddFeedResponse(result, context, write);
+    return write;
+  }
   if (!ok) return write;
   write.page.parse_key = context.scope->parse_key();
   if (!context.entry->content_hash.empty() && write.page.content_hash == context.entry->content_hash &&
@@ -242,6 +252,11 @@ storage::PageWrite ProcessPage(const FetchResult& result, const PageContext& con
   }
   if (LooksLikeSitemap(result, context.entry->url)) {
     AddSitemapLinks(result, context, write);
+    return write;
+  }
+  // Before the HTML check: a JSON body sent without a Content-Type is JSON.
+  if (parsers::LooksLikeJsonBody(result.content_type, result.body)) {
+    AddJsonBodyPostings(result, context, write);
     return write;
   }
   if (!IsHtmlContentType(result.content_type)) return write;

@@ -48,8 +48,13 @@ storage::LinkFilter ReplayFilter(const PageContext& context);
 // The write for a 304 answer: unchanged, replaying through ReplayFilter.
 storage::PageWrite NotModifiedWrite(const FetchResult& result, const PageContext& context);
 
-// Builds the complete write for a successful (2xx) or failed fetch. Pages
-// that are not HTML, or not 2xx, yield no links and no postings. A body
+// Builds the complete write for a successful (2xx) or failed fetch. A
+// response of a feed source goes to AddFeedResponse (crawler/
+// feed_processor.h), fetched or failed, and is never taken as unchanged.
+// For html sources: pages that are not 2xx yield no links and no postings;
+// a body that is JSON (parsers::LooksLikeJsonBody) is read for schema.org
+// postings (AddJsonBodyPostings); other non-HTML bodies yield nothing.
+// Postings naming no company take the source's `company`. A body
 // whose hash equals the entry's previous content_hash, parsed last time
 // under the scope's current parse key, is not parsed again: the write is
 // marked unchanged and the store replays its links (through ReplayFilter)

@@ -42,6 +42,12 @@ std::string ParseKey(const Source& source) {
   AppendList(text, source.start_urls);
   AppendList(text, source.follow);
   AppendProfile(text, source.profile);
+  // Appended only when set, so that the keys of html sources without a
+  // company stay what they were.
+  if (source.type != parsers::FeedType::kHtml || !source.company.empty()) {
+    Append(text, parsers::FeedTypeName(source.type));
+    Append(text, source.company);
+  }
   return fmt::format("p{}-{}", kParserVersion, ContentHash(text));
 }
 

@@ -1,6 +1,6 @@
 // What a page's parse result depends on besides its bytes, as one string:
 // the extraction code's version and the source's configuration (name, start
-// URLs, follow rules and [sources.extract] profile). The store keeps it per
+// URLs, follow rules, [sources.extract] profile, type and company). The store keeps it per
 // page; a page whose key differs from the current one is fetched without
 // conditional headers and parsed again even if its bytes are unchanged, so
 // that a parser fix, a new profile or a narrower `follow` takes effect on
@@ -16,8 +16,9 @@ namespace jobcrawler::crawler {
 
 // Bump whenever a change to extraction (parsers/extract, parsers/normalize,
 // link and posting handling in crawler/page_processor.cpp) changes what an
-// unchanged page yields: every page is then parsed once more.
-inline constexpr int kParserVersion = 3;
+// unchanged page yields: every page is then parsed once more. 4: JSON bodies
+// of html sources are read for postings.
+inline constexpr int kParserVersion = 4;
 
 // "p<version>-<16 hex digits>"; equal sources give equal keys, and any
 // change to a field listed above gives another.

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "crawler/feed_source.h"
 #include "crawler/parse_key.h"
 #include "crawler/url.h"
 
@@ -41,7 +42,14 @@ std::string FollowPatternError(const std::string& pattern) {
 }
 
 SourceScope::SourceScope(const Source& source)
-    : name_(source.name), profile_(source.profile), parse_key_(ParseKey(source)) {
+    : name_(source.name),
+      profile_(source.profile),
+      parse_key_(ParseKey(source)),
+      type_(source.type),
+      company_(source.company),
+      request_headers_(SourceRequestHeaders(source)),
+      credentials_note_(CredentialsNote(source)),
+      respect_robots_txt_(source.respect_robots_txt) {
   for (const std::string& pattern : source.follow) {
     auto compiled = std::make_unique<RE2>(pattern, FollowOptions());
     if (!compiled->ok()) {

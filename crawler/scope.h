@@ -12,6 +12,7 @@
 #define JOBCRAWLER_CRAWLER_SCOPE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,15 @@ class SourceScope {
   const parsers::ExtractionProfile& profile() const { return profile_; }
   // What the source's pages' results depend on (crawler/parse_key.h).
   const std::string& parse_key() const { return parse_key_; }
+  // The source's type, the company that fills postings naming none, the
+  // extra headers of its requests and what credentials they carry
+  // (crawler/feed_source.h).
+  parsers::FeedType type() const { return type_; }
+  const std::string& company() const { return company_; }
+  const std::vector<std::string>& request_headers() const { return request_headers_; }
+  const std::string& credentials_note() const { return credentials_note_; }
+  // The source's own respect_robots_txt, nullopt when it inherits [crawler]'s.
+  std::optional<bool> respect_robots_txt() const { return respect_robots_txt_; }
 
  private:
   std::string name_;
@@ -54,6 +64,11 @@ class SourceScope {
   std::vector<std::string> sites_;  // SiteKey of each start URL
   parsers::ExtractionProfile profile_;
   std::string parse_key_;
+  parsers::FeedType type_;
+  std::string company_;
+  std::vector<std::string> request_headers_;
+  std::string credentials_note_;
+  std::optional<bool> respect_robots_txt_;
 };
 
 }  // namespace jobcrawler::crawler

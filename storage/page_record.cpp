@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/feed_walks.h"
 #include "storage/lifecycle.h"
 #include "storage/posting_table.h"
 #include "storage/sqlite_store.h"
@@ -170,7 +171,11 @@ Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageW
   PageWriteResult result;
   result.links_added = links.value();
   status = RecordSightings(run_id, write, result);
-  if (status.ok() && SaysGone(write.page)) {
+  if (status.ok() && write.feed_walk) {
+    status = RecordFeedWalk(db_, run_id, write.page.source, *write.feed_walk);
+  }
+  // A feed page that is gone says nothing about its postings' own pages.
+  if (status.ok() && SaysGone(write.page) && !write.feed_walk) {
     auto closed = CloseGonePostings(db_, run_id, write.page.url, write.page.fetched_at);
     if (!closed.ok()) status = closed.status();
   }

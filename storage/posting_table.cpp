@@ -231,6 +231,48 @@ Status UpsertSightingRow(sqlite::Database& db, std::int64_t id, std::string_view
       .Run(kWhat);
 }
 
+// `keys` with a "url:" key for each of `also_seen_at` not yet among them,
+// placed after the posting's own id and URL keys: weaker than those, but a
+// URL still identifies the job better than its title does.
+std::vector<std::string> WithAlsoSeenKeys(std::vector<std::string> keys,
+                                          const std::vector<std::string>& also_seen_at) {
+  auto at = std::find_if(keys.begin(), keys.end(), [](const std::string& key) {
+    return !key.starts_with("id:") && !key.starts_with("url:");
+  });
+  std::vector<std::string> extra;
+  for (const std::string& url : also_seen_at) {
+    std::string key = "url:" + url;
+    if (url.empty() || std::find(keys.begin(), keys.end(), key) != keys.end() ||
+        std::find(extra.begin(), extra.end(), key) != extra.end()) {
+      continue;
+    }
+    extra.push_back(std::move(key));
+  }
+  keys.insert(at, std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
+  return keys;
+}
+
+// A URL that a feed names as the job's original ad. A new row is credited
+// to the feed's source and page, with "via:<the posting's URL>" as the key
+// that joined it; an existing row (the ad crawled where it is) keeps its
+// source and page and is only marked seen.
+Status UpsertAlsoSeenRow(sqlite::Database& db, std::int64_t id, std::string_view url,
+                         std::string_view page_url, std::string_view via,
+                         const SightingContext& context) {
+  constexpr std::string_view kWhat = "recording where a feed says the job was seen";
+  auto stmt = db.Cached(
+      "INSERT INTO sightings (posting_id, url, source, page_url, first_seen, last_seen, last_run,"
+      " matched_key) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 'via:' || ?7)"
+      " ON CONFLICT (posting_id, url) DO UPDATE SET"
+      " last_seen = MAX(last_seen, excluded.last_seen), last_run = MAX(last_run, "
+      "excluded.last_run)",
+      kWhat);
+  if (!stmt.ok()) return stmt.status();
+  return stmt.value()
+      ->BindAll(id, url, context.source, page_url, context.seen_at, context.run_id, via)
+      .Run(kWhat);
+}
+
 Result<std::optional<Match>> FindPosting(sqlite::Database& db, const parsers::Posting& posting,
                                          const std::vector<std::string>& keys) {
   auto by_key = FindByKeys(db, keys);
@@ -269,7 +311,8 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
                                         const SightingContext& context) {
   std::string_view url =
       sighting.posting.url.empty() ? std::string_view(sighting.page_url) : sighting.posting.url;
-  std::vector<std::string> keys = IdentityKeys(sighting.posting, context.fallback_url);
+  std::vector<std::string> keys = WithAlsoSeenKeys(
+      IdentityKeys(sighting.posting, context.fallback_url), sighting.also_seen_at);
   auto found = FindPosting(db, sighting.posting, keys);
   if (!found.ok()) return found.status();
   RecordedSighting recorded;
@@ -289,6 +332,11 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
   JOBCRAWLER_RETURN_IF_ERROR(AddKeys(db, recorded.posting_id, keys));
   JOBCRAWLER_RETURN_IF_ERROR(UpsertSightingRow(db, recorded.posting_id, url, sighting.page_url,
                                                matched_key, context));
+  for (const std::string& also : sighting.also_seen_at) {
+    if (also.empty() || also == url) continue;
+    JOBCRAWLER_RETURN_IF_ERROR(
+        UpsertAlsoSeenRow(db, recorded.posting_id, also, sighting.page_url, url, context));
+  }
   return recorded;
 }
 

@@ -34,8 +34,10 @@ struct RecordedSighting {
 // near-duplicate rung (storage/dedup.h), inserts it or merges it into the
 // existing one (empty fields filled, the most complete record kept as best,
 // last_seen advanced, reopened if closed), and upserts the sighting row
-// with the key that joined it. Must run inside a transaction; fails when
-// the sighting has no URL.
+// with the key that joined it. Each of sighting.also_seen_at is looked up
+// and stored as a "url:" key too, and becomes a sighting of the posting
+// (see UpsertAlsoSeenRow in the .cpp). Must run inside a transaction; fails
+// when the sighting has no URL.
 //
 // Our choice: a posting closed as "expired" stays closed when seen again
 // with the same valid_through (boards often list ads past their end date;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/feed_walks.h"
 #include "storage/posting_read.h"
 #include "storage/sqlite_store.h"
 
@@ -16,6 +17,7 @@ constexpr std::pair<std::string_view, std::string_view> kKeyKinds[] = {
     {"url:", "URL"},
     {"tcl:", "title, company and place"},
     {"simhash:", "near-duplicate description"},
+    {"via:", "a feed listing it as the original ad"},
 };
 
 // "https://b.example/job/17 joined by source id (id:muster:DS-17)".
@@ -93,10 +95,12 @@ Result<std::vector<SourceRunStats>> SqliteStore::SourceStats(std::int64_t run_id
   for (;;) {
     auto row = s.Step(kWhat);
     if (!row.ok()) return row.status();
-    if (!row.value()) return stats;
+    if (!row.value()) break;
     stats.push_back({s.ColumnText(0), s.ColumnInt64(1), s.ColumnInt64(2), s.ColumnInt64(3),
                      s.ColumnInt64(4)});
   }
+  JOBCRAWLER_RETURN_IF_ERROR(AddFeedWalkStats(db_, run_id, stats));
+  return stats;
 }
 
 }  // namespace jobcrawler::storage

@@ -229,9 +229,25 @@ constexpr std::string_view kVersion6 = R"sql(
 ALTER TABLE postings ADD COLUMN other_places TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 7: how far each walk of a feed source got in a run (crawler/
+// feed_source.h): one row per run, source and walk (the canonical URL of its
+// first page), updated by every response of the walk; source health reads
+// it (a feed listing closes postings only when every walk was complete).
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE feed_walks (
+  run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  source  TEXT NOT NULL,
+  walk    TEXT NOT NULL,
+  page    INTEGER NOT NULL,
+  state   TEXT NOT NULL CHECK (state IN ('more', 'complete', 'incomplete')),
+  message TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, source, walk)
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                             kVersion5, kVersion6};
+                                             kVersion5, kVersion6, kVersion7};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -16,4 +16,16 @@ std::string_view RunStatusName(RunStatus status) {
   return "unknown";
 }
 
+std::string_view FeedWalkStateName(FeedWalkState state) {
+  switch (state) {
+    case FeedWalkState::kMore:
+      return "more";
+    case FeedWalkState::kComplete:
+      return "complete";
+    case FeedWalkState::kIncomplete:
+      return "incomplete";
+  }
+  return "unknown";
+}
+
 }  // namespace jobcrawler::storage

@@ -111,6 +111,24 @@ struct Sighting {
   parsers::Posting posting;  // posting.url is absolute and canonical
   std::string page_url;      // canonical URL of the page it was found on
   bool matched = false;      // the matcher's verdict at crawl time
+  // Further canonical URLs that show the same job (the original ad a feed
+  // entry reposts): each is an identity key ("url:") of the posting and a
+  // sighting of it, so that the ad crawled there joins this posting.
+  std::vector<std::string> also_seen_at = {};
+};
+
+// How far a response of a feed source took its walk (crawler/feed_source.h):
+// more pages follow, the walk ended having read the whole listing, or it
+// ended without (a failed or misunderstood response, a cut, a search too
+// broad to be served whole).
+enum class FeedWalkState { kMore, kComplete, kIncomplete };
+std::string_view FeedWalkStateName(FeedWalkState state);  // "more", ...
+
+struct FeedWalkStep {
+  std::string walk;  // canonical URL of the walk's first page
+  int page = 1;      // the response's page number, from 1
+  FeedWalkState state = FeedWalkState::kMore;
+  std::string message = {};  // why incomplete, for the source's warning
 };
 
 // Decides whether a link recorded for an unchanged page is queued again
@@ -135,6 +153,10 @@ struct PageWrite {
   bool unchanged = false;
   int depth = 0;  // the page's frontier depth, for re-added links
   LinkFilter replay;
+  // A response of a feed source: where it left its walk, recorded for the
+  // run and source (see SourceRunStats). A feed page answering 404/410
+  // closes nothing as gone: its postings' own pages were not asked.
+  std::optional<FeedWalkStep> feed_walk = {};
 };
 
 struct PageWriteResult {
@@ -212,6 +234,11 @@ struct SourceRunStats {
   std::int64_t pages_failed = 0;
   std::int64_t structured_pages = 0;  // pages that carried at least one posting
   std::int64_t sightings = 0;
+  // Feed sources: the walks the run recorded, those that ended complete,
+  // and the message of the first (by walk URL) that did not ("" if none).
+  std::int64_t feed_walks = 0;
+  std::int64_t feed_walks_complete = 0;
+  std::string feed_problem = {};
 };
 
 struct SightingInfo {

@@ -71,7 +71,12 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 struct ParseCommand {
   std::string config_path;
   std::string target;  // a file path or an http(s) URL
-  std::string source;  // apply this config source's [sources.extract]; empty: none
+  // Read as this config source: its type, [sources.extract], company and
+  // api_key; empty: none.
+  std::string source;
+  // "html", "arbeitsagentur", "personio", "greenhouse" or "lever"; empty:
+  // the source's type, else html.
+  std::string type;
 };
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err);
 

@@ -7,6 +7,9 @@
 // - an explicitly given [match] array replaces the built-in list;
 // - [[sources]] with `enabled = false` are validated, then dropped;
 // - [sources.extract] selectors are parsed here, so a typo fails at start-up;
+// - keys a source's type does not use (follow and extract of a feed,
+//   api_key of anything but arbeitsagentur) are errors, not ignored, and
+//   start URLs must have the shape of their type (source_checks.h);
 // - several errors: the one on the earliest line is reported.
 #include "app/config/config.h"
 
@@ -15,12 +18,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <utility>
 
 #include <toml++/toml.h>
 
 #include "app/config/config_checks.h"
+#include "app/config/source_checks.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -126,6 +131,10 @@ class ConfigReader {
                   std::map<std::string, std::uint32_t>& first_lines,
                   crawler::Source& out) const;
   std::vector<std::string> StartUrls(const toml::node& node, const KeyPath& key) const;
+  parsers::FeedType SourceType(const toml::node& node, const KeyPath& key) const;
+  std::string HeaderSafe(const toml::node& node, const KeyPath& key) const;
+  void CheckSourceType(const toml::table& table, const KeyPath& at,
+                       const crawler::Source& source) const;
   std::vector<std::string> FollowPatterns(const toml::node& node, const KeyPath& key) const;
   parsers::ExtractionProfile ExtractionProfile(const toml::node& node, const KeyPath& key) const;
 
@@ -396,16 +405,67 @@ bool ConfigReader::ReadSource(const toml::table& table, const KeyPath& at,
   bool enabled = true;
   const Fields fields = {
       {"name", [](const auto&, const auto&) {}},
+      {"type", [&](const auto& n, const auto& k) { out.type = SourceType(n, k); }},
       {"start_urls", [&](const auto& n, const auto& k) { out.start_urls = StartUrls(n, k); }},
       {"follow", [&](const auto& n, const auto& k) { out.follow = FollowPatterns(n, k); }},
       {"enabled", [&](const auto& n, const auto& k) { enabled = Bool(n, k); }},
       {"extract", [&](const auto& n, const auto& k) { out.profile = ExtractionProfile(n, k); }},
+      {"company", [&](const auto& n, const auto& k) { out.company = HeaderSafe(n, k); }},
+      {"api_key", [&](const auto& n, const auto& k) { out.api_key = HeaderSafe(n, k); }},
+      {"respect_robots_txt",
+       [&](const auto& n, const auto& k) { out.respect_robots_txt = Bool(n, k); }},
   };
   ReadFields(table, labelled, fields);
   if (!table.contains("start_urls")) {
     Fail(table.source(), labelled.Display() + ": missing required key start_urls");
   }
+  CheckSourceType(table, labelled, out);
   return enabled;
+}
+
+parsers::FeedType ConfigReader::SourceType(const toml::node& node, const KeyPath& key) const {
+  const std::string name = String(node, key);
+  const std::optional<parsers::FeedType> type = parsers::ParseFeedType(name);
+  if (!type) {
+    Fail(node.source(), key.Display() + ": must be one of " + FeedTypeList() + ", got \"" +
+                            name + "\"");
+  }
+  return *type;
+}
+
+std::string ConfigReader::HeaderSafe(const toml::node& node, const KeyPath& key) const {
+  std::string value = String(node, key);
+  // The API key goes verbatim into a header line; a company into CSV cells.
+  if (HasControlCharacter(value)) {
+    Fail(node.source(), key.Display() + ": must not contain control characters");
+  }
+  return value;
+}
+
+// The keys that only some types take, and start URLs of the right shape.
+void ConfigReader::CheckSourceType(const toml::table& table, const KeyPath& at,
+                                   const crawler::Source& source) const {
+  const std::string type = "type \"" + std::string(parsers::FeedTypeName(source.type)) + "\"";
+  const auto refuse = [&](std::string_view key, const std::string& why) {
+    if (const toml::node* node = table.get(key)) {
+      Fail(node->source(), at.Child(key).Display() + ": " + why);
+    }
+  };
+  if (source.type != parsers::FeedType::kHtml) {
+    refuse("follow", "not used by a source of " + type +
+                         ": a feed links to no pages to follow, it pages itself");
+    refuse("extract", "not used by a source of " + type + ": its entries are read as they are");
+  }
+  if (source.type != parsers::FeedType::kArbeitsagentur) {
+    refuse("api_key", "only a source of type \"arbeitsagentur\" sends an API key, not one of " +
+                          type);
+  }
+  const toml::node* urls = table.get("start_urls");
+  const KeyPath typed{at.Child("start_urls").path, at.label + ", " + type};
+  for (std::size_t i = 0; i < source.start_urls.size(); ++i) {
+    const std::string error = FeedStartUrlError(source.type, source.start_urls[i]);
+    if (!error.empty()) Fail((*urls->as_array())[i].source(), typed.Index(i).Display() + ": " + error);
+  }
 }
 
 std::vector<std::string> ConfigReader::StartUrls(const toml::node& node,

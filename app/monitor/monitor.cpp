@@ -50,6 +50,32 @@ std::string Warning(const std::string& name, const SourceRunStats& now,
   return "";
 }
 
+const FeedExpectation* FindFeed(const std::vector<FeedExpectation>& feeds,
+                                const std::string& source) {
+  auto it = std::find_if(feeds.begin(), feeds.end(),
+                         [&](const FeedExpectation& f) { return f.source == source; });
+  return it == feeds.end() ? nullptr : &*it;
+}
+
+// The warning for a feed source, or "" when its listing was read whole.
+std::string FeedWarning(const std::string& name, const SourceRunStats& now,
+                        const FeedExpectation& expected) {
+  if (FeedComplete(now, expected)) return "";
+  std::string problem = now.feed_problem;
+  if (problem.empty() && now.feed_walks == 0) {
+    problem = EveryPageFailed(now) && now.pages_failed > 0
+                  ? fmt::format("all {} pages failed", now.pages_failed)
+                  : std::string("no response of the feed was read");
+  } else if (problem.empty()) {
+    problem = fmt::format("{} of its {} start URLs were not read", expected.walks -
+                          now.feed_walks_complete, expected.walks);
+  }
+  return fmt::format(
+      "WARNING: source {}: {} — the listing was not read whole, so nothing it no longer lists "
+      "is closed",
+      name, problem);
+}
+
 std::optional<std::int64_t> ParseRunId(std::string_view text) {
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -77,6 +103,11 @@ std::optional<storage::UnixMillis> ParseDate(std::string_view text) {
 
 }  // namespace
 
+bool FeedComplete(const SourceRunStats& stats, const FeedExpectation& expected) {
+  return expected.walks > 0 && stats.feed_walks_complete >= expected.walks &&
+         stats.feed_walks == stats.feed_walks_complete;
+}
+
 bool IsHealthy(const SourceRunStats& stats) {
   return stats.pages_fetched > 0 && stats.pages_fetched > stats.pages_failed;
 }
@@ -98,13 +129,16 @@ SourceWarning UnreachableSourceWarning(const std::string& source, const std::str
 
 std::vector<SourceWarning> SourceHealthWarnings(const std::vector<std::string>& configured,
                                                 const std::vector<SourceRunStats>& current,
-                                                const std::vector<SourceRunStats>& previous) {
+                                                const std::vector<SourceRunStats>& previous,
+                                                const std::vector<FeedExpectation>& feeds) {
   std::vector<SourceWarning> warnings;
   for (const std::string& name : configured) {
     const SourceRunStats* now = Find(current, name);
     SourceRunStats nothing;
     nothing.source = name;
-    std::string warning = Warning(name, now ? *now : nothing, Find(previous, name));
+    const FeedExpectation* feed = FindFeed(feeds, name);
+    std::string warning = feed ? FeedWarning(name, now ? *now : nothing, *feed)
+                               : Warning(name, now ? *now : nothing, Find(previous, name));
     if (!warning.empty()) warnings.push_back({name, std::move(warning)});
   }
   return warnings;

@@ -29,6 +29,17 @@ struct SourceWarning {
   std::string message;
 };
 
+// A feed source (a type other than html) and the number of walks a complete
+// run of it reads, one per distinct start URL (crawler/feed_source.h).
+struct FeedExpectation {
+  std::string source;
+  std::int64_t walks = 0;
+};
+
+// True when the run read every walk of the feed source to its end: as many
+// complete walks as `expected`, and none that is not.
+bool FeedComplete(const storage::SourceRunStats& stats, const FeedExpectation& expected);
+
 // One warning per source that looks broken in `current` compared with
 // `previous` (the previous completed run's stats; empty when there is none),
 // for every source in `configured` (those the run crawled; one missing from
@@ -36,9 +47,15 @@ struct SourceWarning {
 // - every page failed (or none could be fetched);
 // - it yielded sightings before and none now;
 // - it fetched pages but none carried a posting, where some did before.
+// A source in `feeds` is judged by its walks instead: a listing read whole
+// is fine whatever it holds (an empty one too: the service said so), and one
+// that was not gets a warning with the walk's problem (a failed page, with
+// the credentials sent for a 401/403; a response not understood; a cut; a
+// search too broad), so that it closes nothing.
 std::vector<SourceWarning> SourceHealthWarnings(
     const std::vector<std::string>& configured, const std::vector<storage::SourceRunStats>& current,
-    const std::vector<storage::SourceRunStats>& previous);
+    const std::vector<storage::SourceRunStats>& previous,
+    const std::vector<FeedExpectation>& feeds = {});
 
 // The warning for a source none of whose hosts could be reached in the run,
 // with the reason the crawler saw ("could not resolve host www.hagen.de").

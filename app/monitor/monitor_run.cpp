@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app/monitor/monitor.h"
+#include "crawler/feed_source.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -24,10 +25,20 @@ storage::Result<std::vector<SourceWarning>> HealthWarnings(
   }
   std::vector<std::string> configured;
   for (const crawler::Source& source : config.sources) configured.push_back(source.name);
-  return SourceHealthWarnings(configured, current, previous);
+  return SourceHealthWarnings(configured, current, previous, FeedExpectations(config));
 }
 
 }  // namespace
+
+std::vector<FeedExpectation> FeedExpectations(const Config& config) {
+  std::vector<FeedExpectation> feeds;
+  for (const crawler::Source& source : config.sources) {
+    if (!crawler::IsFeedType(source.type)) continue;
+    feeds.push_back(
+        {source.name, static_cast<std::int64_t>(crawler::FeedWalkKeys(source).size())});
+  }
+  return feeds;
+}
 
 std::vector<storage::PostingRow> KeepMatched(std::vector<storage::PostingRow> rows,
                                              const parsers::Matcher& matcher) {

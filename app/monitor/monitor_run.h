@@ -39,6 +39,9 @@ storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& 
                                                                 std::int64_t run_id,
                                                                 storage::UnixMillis now);
 
+// The feed sources of `config` and the walks a complete run of each reads.
+std::vector<FeedExpectation> FeedExpectations(const Config& config);
+
 // The report of a run's recorded news: `matched` judged with `matcher` (the
 // config's current rules), as export does. No warnings.
 RunMonitoring MonitoringOfNews(storage::RunNews news, const parsers::Matcher& matcher);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app/monitor/monitor.h"
+#include "app/monitor/monitor_run.h"
 #include "parsers/match/matcher.h"
 
 namespace jobcrawler::app::report {
@@ -56,6 +57,7 @@ storage::Result<ReportModel> LoadReport(storage::Store& store, const Config& con
   for (const crawler::Source& source : config.sources) {
     input.configured_sources.push_back(source.name);
   }
+  input.feeds = FeedExpectations(config);
   return BuildReportModel(input, all, now);
 }
 

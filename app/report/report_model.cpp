@@ -135,7 +135,8 @@ std::vector<SourceHealth> Sources(const ReportInput& input, bool have_completed_
   }
   if (have_completed_run) {
     for (const SourceWarning& warning :
-         SourceHealthWarnings(input.configured_sources, input.latest_stats, input.previous_stats)) {
+         SourceHealthWarnings(input.configured_sources, input.latest_stats, input.previous_stats,
+                              input.feeds)) {
       SourceHealth& health = by_name[warning.source];
       health.source = warning.source;
       health.warning = WarningText(warning.message);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/monitor/monitor.h"
 #include "parsers/core/posting.h"
 #include "storage/store.h"
 
@@ -116,6 +117,7 @@ struct ReportInput {
   std::vector<storage::SourceRunStats> previous_stats;
   std::vector<storage::SourceLastSuccess> last_successes;
   std::vector<std::string> configured_sources;
+  std::vector<FeedExpectation> feeds;  // the feed sources among them
 };
 
 // The report of `input` at `now`: matched postings only unless `all`.

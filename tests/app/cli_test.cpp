@@ -113,6 +113,16 @@ TEST_F(CliTest, ParseDropsAPlaceholderSalaryWithANote) {
                                  "dropped as a placeholder (an amount of 1)"));
 }
 
+TEST_F(CliTest, ParseTakesAFeedTypeAndRefusesAnUnknownOne) {
+  const std::string feed = std::string(JOBCRAWLER_TEST_DATA_DIR) + "/feeds/greenhouse.json";
+  Invocation run = Jobcrawler("parse --type greenhouse '" + feed + "'");
+  EXPECT_EQ(run.status, kExitOk) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"url\":\"https://boards.greenhouse.io/ennepetalsoftware/jobs/"
+                                 "4012345\""));
+  EXPECT_THAT(run.err, HasSubstr("in the greenhouse response (shape ok)"));
+  EXPECT_EQ(Jobcrawler("parse --type rss '" + feed + "'").status, kExitUsage);
+}
+
 TEST_F(CliTest, StatsOfAnEmptyDatabase) {
   Invocation run = Jobcrawler("stats --db empty.db");
   EXPECT_EQ(run.status, kExitOk) << run.err;
