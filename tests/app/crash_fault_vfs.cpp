@@ -13,14 +13,20 @@
 //       it (default 0, clipped to the write's size) and sends the process
 //       SIGKILL: a kill in the middle of the database write path, with a
 //       torn last write, as a kill during a multi-page write(2) can leave.
+//   JOBCRAWLER_FAULT_KILL_AT_CLOSE_WRITE=N  the same at the Nth write after
+//       the database file was locked EXCLUSIVE while its WAL was open. In WAL
+//       mode SQLite does that only when the last connection closes, to copy
+//       the WAL into the database and remove it: a kill in that checkpoint,
+//       after the run was recorded, wherever it falls in the count of writes.
 //   JOBCRAWLER_FAULT_FULL_AFTER_BYTES=B  the disk is full once files have
 //       grown by B bytes: a write that would grow a file further writes what
 //       fits and fails with SQLITE_FULL, as SQLite's own unix VFS reports
 //       ENOSPC. Overwriting bytes inside a file still works, as it does on
 //       a full disk; shrinking or deleting a file frees its bytes again.
 //   JOBCRAWLER_FAULT_STATS=PATH  at a normal exit, writes
-//       "writes=<calls> peak=<bytes>" to PATH: the write calls, and the most
-//       bytes the files took up at once (beyond what they had at the start).
+//       "writes=<calls> peak=<bytes> close_writes=<calls>" to PATH: the write
+//       calls, the most bytes the files took up at once (beyond what they had
+//       at the start), and the write calls of the closing checkpoint.
 // Without any of them it registers nothing.
 //
 // Not counted: the -shm file, which SQLite maps into memory rather than
@@ -39,7 +45,8 @@
 namespace {
 
 struct Settings {
-  std::int64_t kill_at_write = 0;  // 0: never
+  std::int64_t kill_at_write = 0;        // 0: never
+  std::int64_t kill_at_close_write = 0;  // 0: never
   std::int64_t kill_prefix = 0;
   std::int64_t full_after = -1;  // -1: never full
   const char* stats_path = nullptr;
@@ -49,6 +56,9 @@ Settings settings;
 std::atomic<std::int64_t> writes{0};
 std::atomic<std::int64_t> grown{0};  // net bytes files grew by
 std::atomic<std::int64_t> peak{0};   // the most `grown` has been
+std::atomic<int> open_wals{0};
+std::atomic<bool> closing{false};  // the database locked EXCLUSIVE with its WAL open
+std::atomic<std::int64_t> close_writes{0};
 
 void Grow(std::int64_t bytes) {
   const std::int64_t now = grown.fetch_add(bytes) + bytes;
@@ -63,7 +73,10 @@ sqlite3_vfs fault_vfs;
 struct FaultFile {
   sqlite3_file base;
   sqlite3_file* real;
+  int flags;  // SQLITE_OPEN_* of xOpen
 };
+
+int Flags(sqlite3_file* file) { return reinterpret_cast<FaultFile*>(file)->flags; }
 
 sqlite3_file* Real(sqlite3_file* file) { return reinterpret_cast<FaultFile*>(file)->real; }
 
@@ -75,7 +88,8 @@ std::int64_t EnvNumber(const char* name, std::int64_t fallback) {
 int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
   sqlite3_file* real = Real(file);
   const std::int64_t n = writes.fetch_add(1) + 1;
-  if (n == settings.kill_at_write) {
+  const std::int64_t at_close = closing ? close_writes.fetch_add(1) + 1 : 0;
+  if (n == settings.kill_at_write || (at_close > 0 && at_close == settings.kill_at_close_write)) {
     const int prefix = static_cast<int>(std::clamp<std::int64_t>(settings.kill_prefix, 0, amount));
     if (prefix > 0) real->pMethods->xWrite(real, data, prefix, offset);
     kill(getpid(), SIGKILL);
@@ -113,7 +127,10 @@ int Truncate(sqlite3_file* file, sqlite3_int64 new_size) {
 constexpr sqlite3_io_methods MakeMethods(int version) {
   sqlite3_io_methods m{};
   m.iVersion = version;
-  m.xClose = [](sqlite3_file* f) { return Real(f)->pMethods->xClose(Real(f)); };
+  m.xClose = [](sqlite3_file* f) {
+    if (Flags(f) & SQLITE_OPEN_WAL) --open_wals;
+    return Real(f)->pMethods->xClose(Real(f));
+  };
   m.xRead = [](sqlite3_file* f, void* data, int amount, sqlite3_int64 offset) {
     return Real(f)->pMethods->xRead(Real(f), data, amount, offset);
   };
@@ -123,7 +140,14 @@ constexpr sqlite3_io_methods MakeMethods(int version) {
   m.xFileSize = [](sqlite3_file* f, sqlite3_int64* size) {
     return Real(f)->pMethods->xFileSize(Real(f), size);
   };
-  m.xLock = [](sqlite3_file* f, int lock) { return Real(f)->pMethods->xLock(Real(f), lock); };
+  m.xLock = [](sqlite3_file* f, int lock) {
+    const int rc = Real(f)->pMethods->xLock(Real(f), lock);
+    if (rc == SQLITE_OK && lock == SQLITE_LOCK_EXCLUSIVE && (Flags(f) & SQLITE_OPEN_MAIN_DB) &&
+        open_wals > 0) {
+      closing = true;
+    }
+    return rc;
+  };
   m.xUnlock = [](sqlite3_file* f, int lock) { return Real(f)->pMethods->xUnlock(Real(f), lock); };
   m.xCheckReservedLock = [](sqlite3_file* f, int* out) {
     return Real(f)->pMethods->xCheckReservedLock(Real(f), out);
@@ -162,10 +186,12 @@ int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int
   auto* fault = reinterpret_cast<FaultFile*>(file);
   fault->base.pMethods = nullptr;  // until the wrapped file is open
   fault->real = reinterpret_cast<sqlite3_file*>(fault + 1);
+  fault->flags = flags;
   int rc = real_vfs->xOpen(real_vfs, name, fault->real, flags, out_flags);
   if (fault->real->pMethods != nullptr) {
     const int version = std::clamp(fault->real->pMethods->iVersion, 1, 3);
     fault->base.pMethods = &kMethods[version - 1];
+    if (flags & SQLITE_OPEN_WAL) ++open_wals;  // until its xClose
   }
   return rc;
 }
@@ -233,10 +259,12 @@ void Register() {
 
 __attribute__((constructor)) void Load() {
   settings.kill_at_write = EnvNumber("JOBCRAWLER_FAULT_KILL_AT_WRITE", 0);
+  settings.kill_at_close_write = EnvNumber("JOBCRAWLER_FAULT_KILL_AT_CLOSE_WRITE", 0);
   settings.kill_prefix = EnvNumber("JOBCRAWLER_FAULT_KILL_PREFIX", 0);
   settings.full_after = EnvNumber("JOBCRAWLER_FAULT_FULL_AFTER_BYTES", -1);
   settings.stats_path = std::getenv("JOBCRAWLER_FAULT_STATS");
-  if (settings.kill_at_write > 0 || settings.full_after >= 0 || settings.stats_path != nullptr) {
+  if (settings.kill_at_write > 0 || settings.kill_at_close_write > 0 || settings.full_after >= 0 ||
+      settings.stats_path != nullptr) {
     Register();
   }
 }
@@ -244,8 +272,9 @@ __attribute__((constructor)) void Load() {
 __attribute__((destructor)) void Unload() {
   if (settings.stats_path == nullptr || real_vfs == nullptr) return;
   if (std::FILE* out = std::fopen(settings.stats_path, "w")) {
-    std::fprintf(out, "writes=%lld peak=%lld\n", static_cast<long long>(writes.load()),
-                 static_cast<long long>(peak.load()));
+    std::fprintf(out, "writes=%lld peak=%lld close_writes=%lld\n",
+                 static_cast<long long>(writes.load()), static_cast<long long>(peak.load()),
+                 static_cast<long long>(close_writes.load()));
     std::fclose(out);
   }
 }

@@ -60,8 +60,9 @@ using PostingRow = std::tuple<std::string, std::string, std::string>;
 
 // The fault VFS's count of one crawl (JOBCRAWLER_FAULT_STATS).
 struct WriteStats {
-  std::int64_t writes = 0;  // SQLite write calls
-  std::int64_t peak = 0;    // the most bytes the files took up at once
+  std::int64_t writes = 0;        // SQLite write calls
+  std::int64_t peak = 0;          // the most bytes the files took up at once
+  std::int64_t close_writes = 0;  // of them, in the checkpoint when the database closed
 };
 
 struct CrawlOutcome {
@@ -104,9 +105,8 @@ inline std::string Duplicates(const std::string& database) {
   std::string out;
   for (const auto& row :
        testing::QueryDatabase(database,
-                              "SELECT title, company, url, COUNT(*) FROM postings GROUP "
-                              "BY title, company, url "
-                              "HAVING COUNT(*) > 1")) {
+                              "SELECT title, company, url, COUNT(*) FROM postings "
+                              "GROUP BY title, company, url HAVING COUNT(*) > 1")) {
     out += fmt::format("{} x {} | {} | {}\n", row[3], row[0], row[1], row[2]);
   }
   return out;
@@ -133,10 +133,8 @@ class CrashFixture : public ::testing::Test {
         }) {
     config_ = dir_.File("config.toml");
     std::ofstream(config_) << fmt::format(
-        "[crawler]\nuser_agent = \"jobcrawler-test/1.0 (+tests)\"\nconcurrency "
-        "= 4\n"
-        "per_host_concurrency = 4\nper_host_delay_ms = 0\ntimeout_seconds = "
-        "20\n"
+        "[crawler]\nuser_agent = \"jobcrawler-test/1.0 (+tests)\"\nconcurrency = 4\n"
+        "per_host_concurrency = 4\nper_host_delay_ms = 0\ntimeout_seconds = 20\n"
         "connect_timeout_seconds = 5\nmax_attempts = 2\nparse_threads = 2\n"
         "[[sources]]\nname = \"demo-board\"\nstart_urls = [\"{}/\"]\n",
         board_.base_url());
@@ -171,10 +169,11 @@ class CrashFixture : public ::testing::Test {
       outcome.wait_status = *status;
     }
     outcome.log = ReadFile(database + ".log");
-    long long writes = 0, peak = 0;
-    if (std::sscanf(ReadFile(database + ".stats").c_str(), "writes=%lld peak=%lld", &writes,
-                    &peak) == 2) {
-      outcome.stats = WriteStats{writes, peak};
+    long long writes = 0, peak = 0, close_writes = 0;
+    if (std::sscanf(ReadFile(database + ".stats").c_str(),
+                    "writes=%lld peak=%lld close_writes=%lld", &writes, &peak,
+                    &close_writes) == 3) {
+      outcome.stats = WriteStats{writes, peak, close_writes};
     }
     return outcome;
   }
