@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -142,13 +143,16 @@ class CrashTest : public CrashFixture {
                     std::set<PostingRow>& committed, bool at_close = false) {
     SCOPED_TRACE(fmt::format("killed at write {} of the {}, {} bytes of it written", at,
                              at_close ? "closing checkpoint" : "crawl", prefix));
-    PostingWatcher watcher(database);
+    // No reader in the closing checkpoint's crawls: SQLite checkpoints and
+    // removes the WAL at close only when no other connection reads.
+    std::optional<PostingWatcher> watcher;
+    if (!at_close) watcher.emplace(database);
     pid_t pid = StartCrawl(
         database, {fmt::format("JOBCRAWLER_FAULT_KILL_AT_{}WRITE={}", at_close ? "CLOSE_" : "", at),
                    fmt::format("JOBCRAWLER_FAULT_KILL_PREFIX={}", prefix)});
     EXPECT_GT(pid, 0);
     CrawlOutcome outcome = Finish(pid, database);
-    const std::set<PostingRow> seen = watcher.Stop();
+    const std::set<PostingRow> seen = watcher ? watcher->Stop() : std::set<PostingRow>{};
     if (outcome.ExitedWith(0)) return false;  // the run was over before that write
     EXPECT_TRUE(outcome.Killed()) << outcome.Describe() << "\n" << outcome.log;
     ++kills_;
