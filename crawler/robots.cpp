@@ -54,6 +54,7 @@ class RobotsRules::Builder final : public RobotsHandler {
 
   void OnUserAgent(int /*line*/, std::string_view value) override {
     if (!in_agent_run_) {  // the first user-agent line of a new group
+      EndGroup();
       in_agent_run_ = true;
       in_group_ = true;
       group_is_ours_ = false;
@@ -68,15 +69,19 @@ class RobotsRules::Builder final : public RobotsHandler {
   }
   void OnAllow(int line, std::string_view value) override { AddRule(line, value, true); }
   void OnDisallow(int line, std::string_view value) override { AddRule(line, value, false); }
+  // Not a rule: it leaves the run of user-agent lines open, and counts for
+  // the whole group once the group is complete.
   void OnCrawlDelay(int line, std::string_view value) override {
-    if (!EnterGroupBody(line)) return;
+    if (!in_group_) {
+      OnIssue(line, RobotsIssue::kRuleOutsideGroup);
+      return;
+    }
     const std::optional<double> delay = ParseCrawlDelay(value);
     if (!delay) {
       OnIssue(line, RobotsIssue::kInvalidCrawlDelay);
       return;
     }
-    if (group_is_ours_) ours_.delay = std::max(ours_.delay.value_or(0), *delay);
-    if (group_is_star_) star_.delay = std::max(star_.delay.value_or(0), *delay);
+    group_delay_ = std::max(group_delay_.value_or(0), *delay);
   }
   void OnSitemap(int /*line*/, std::string_view value) override {
     if (!value.empty()) sitemaps_.emplace_back(value);
@@ -86,6 +91,7 @@ class RobotsRules::Builder final : public RobotsHandler {
   }
 
   RobotsRules Build() && {
+    EndGroup();
     Selection& chosen = seen_ours_ ? ours_ : star_;  // both empty: allow all
     RobotsRules rules;
     rules.rules_ = std::move(chosen.rules);
@@ -101,8 +107,16 @@ class RobotsRules::Builder final : public RobotsHandler {
     std::optional<double> delay;
   };
 
-  // A group member ends the run of user-agent lines; outside any group it
-  // is ignored (§2.1: rules belong to groups). Returns whether it counts.
+  // Hands the finished group's Crawl-delay to the selections it belongs to.
+  void EndGroup() {
+    if (!group_delay_) return;
+    if (group_is_ours_) ours_.delay = std::max(ours_.delay.value_or(0), *group_delay_);
+    if (group_is_star_) star_.delay = std::max(star_.delay.value_or(0), *group_delay_);
+    group_delay_.reset();
+  }
+
+  // A rule ends the run of user-agent lines; outside any group it is
+  // ignored (§2.2.2: rules belong to groups). Returns whether it counts.
   bool EnterGroupBody(int line) {
     in_agent_run_ = false;
     if (!in_group_) OnIssue(line, RobotsIssue::kRuleOutsideGroup);
@@ -122,6 +136,7 @@ class RobotsRules::Builder final : public RobotsHandler {
   bool group_is_star_ = false;  // the current group names "*"
   bool seen_ours_ = false;
   bool seen_star_ = false;
+  std::optional<double> group_delay_;  // of the current group so far
   Selection ours_;
   Selection star_;
   std::vector<std::string> sitemaps_;

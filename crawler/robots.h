@@ -22,8 +22,9 @@
 // - Crawl-delay (not in RFC 9309) is read from the selected groups only, as
 //   a non-negative decimal number of seconds ("10", "0.5"); anything else is
 //   ignored (kInvalidCrawlDelay). Where merged groups disagree, the largest
-//   delay wins. A Crawl-delay line, like a rule, ends a run of user-agent
-//   lines.
+//   delay wins. Like every record outside RFC 9309, it does not end a run of
+//   user-agent lines (§2.2.4: other records MUST NOT interfere with groups);
+//   it applies to the whole group it sits in.
 // - Sitemap (not in RFC 9309, §2.2.4 allows it) lines are collected from
 //   anywhere in the file, in order, whichever group they sit in.
 #ifndef JOBCRAWLER_CRAWLER_ROBOTS_H_

@@ -8,15 +8,19 @@ enum class Form { kPattern, kPath };
 
 constexpr std::string_view kHexDigits = "0123456789ABCDEF";
 
-bool IsUnreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
 // Octets a URI never carries literally.
 bool MustEncode(unsigned char c) {
   return c <= 0x20 || c >= 0x7F ||
          std::string_view("\"<>\\^`{|}").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// Whether "%XX" of `c` reads as `c` itself in the normal form: unreserved
+// and reserved characters alike (RFC 9309 §2.2.2), but never "%", nor "*"
+// and "$", whose encoded form is how a pattern spells them literally, nor
+// "#", which a path carries only encoded (a literal one starts the
+// fragment) and which would make the normal form read differently twice.
+bool DecodesToLiteral(unsigned char c) {
+  return !MustEncode(c) && c != '%' && c != '*' && c != '$' && c != '#';
 }
 
 int HexValue(char c) {
@@ -42,7 +46,7 @@ std::size_t AppendEscape(std::string_view in, std::string& out) {
     return 1;
   }
   const auto c = static_cast<unsigned char>(high * 16 + low);
-  if (IsUnreserved(c)) {
+  if (DecodesToLiteral(c)) {
     out += static_cast<char>(c);
   } else {
     AppendEncoded(c, out);

@@ -2,10 +2,13 @@
 // RFC 9309 §2.2.2 and §2.2.3, https://www.rfc-editor.org/rfc/rfc9309
 //
 // Patterns and paths are brought into one normal form before comparison, so
-// that spellings the RFC calls equivalent compare equal octet by octet:
+// that spellings the RFC calls equivalent compare equal octet by octet
+// (§2.2.2 and its table of examples):
 // - "%XX" of an unreserved character (RFC 3986: A-Z a-z 0-9 - . _ ~) is
-//   decoded ("%62%61%7A" == "baz"); any other "%XX" stays encoded, with
-//   upper-case hex ("%2f" == "%2F", but never "/").
+//   decoded ("%62%61%7A" == "baz"), and so is "%XX" of a reserved one
+//   ("https://foo.bar" == "https%3A%2F%2Ffoo.bar", "/a%2Fb" == "/a/b"), but
+//   for "%23": a literal "#" would start a fragment. Any other "%XX" stays
+//   encoded, with upper-case hex ("%e3" == "%E3").
 // - Octets outside ASCII, controls, space and the ASCII characters URIs may
 //   not contain (" < > \ ^ ` { | }) are percent-encoded ("ツ" == "%E3%83%84").
 // - A "%" not followed by two hex digits is a literal percent: "%25".
@@ -13,11 +16,10 @@
 //   pattern, "*" is the wildcard, a final "$" anchors the end, and "%2A" /
 //   "%24" match the literal characters (§2.2.3).
 // Deliberate departures:
-// - The RFC's "reserved characters MUST be percent-encoded prior to
-//   comparison" is implemented as "literal and encoded reserved characters
-//   are never equal", which is what the encoding would achieve; the literal
-//   form is kept because it is what the wire carries. "*" and "$" are the
-//   exception above, as §2.2.3's examples require.
+// - The RFC makes reserved characters equal to their encoding by encoding
+//   both before comparison; we decode both instead. The equivalence is the
+//   same, and a pattern's length (for longest match) stays the length of
+//   what its author wrote: "/a/b" counts 4 octets, not 8.
 // - A "$" that is not the last character of a pattern is a literal "$".
 // - A pattern that starts with neither "/" nor "*" ("Disallow: private/")
 //   gets a leading "/": the author meant a path, and we would rather crawl

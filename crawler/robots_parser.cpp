@@ -105,25 +105,60 @@ void Dispatch(int line, Key key, const Record& record, RobotsHandler& handler) {
   }
 }
 
-void ParseLine(int line, std::string_view text, RobotsHandler& handler) {
-  if (text.size() > kMaxRobotsLineBytes) {
-    handler.OnIssue(line, RobotsIssue::kLineTooLong);
-    return;
+// A value cut short, without a "%" or "%X" the cut split from its digits.
+std::string_view WithoutSplitEscape(std::string_view value) {
+  const std::size_t percent = value.rfind('%');
+  if (percent != std::string_view::npos && value.size() - percent < 3) {
+    value.remove_suffix(value.size() - percent);
   }
-  text = Trim(text.substr(0, text.find('#')));
+  return value;
+}
+
+// Parses one line. A `cut` line lost its end (see the banner): only what
+// cannot make us crawl more is kept, a Disallow up to the cut and a
+// User-agent line (whose product token ends long before any cut). A
+// comment before the cut means the record itself is whole.
+void ParseLine(int line, std::string_view text, bool cut, RobotsHandler& handler) {
+  if (const std::size_t hash = text.find('#'); hash != std::string_view::npos) {
+    text = text.substr(0, hash);
+    cut = false;
+  }
+  text = Trim(text);
   if (text.empty()) return;
-  const std::optional<Record> record = SplitRecord(text);
+  std::optional<Record> record = SplitRecord(text);
   const Spelling* spelling = record ? FindSpelling(record->key) : nullptr;
   // Without a colon only a known key makes a record; otherwise it is prose.
   if (!record || (record->missing_colon && spelling == nullptr)) {
     handler.OnIssue(line, RobotsIssue::kNoSeparator);
     return;
   }
+  const Key key = spelling != nullptr ? spelling->key : Key::kUnknown;
+  if (cut) {
+    if (key != Key::kDisallow && key != Key::kUserAgent) return;
+    record->value = WithoutSplitEscape(record->value);
+    if (record->value.empty()) return;
+  }
   if (record->missing_colon) handler.OnIssue(line, RobotsIssue::kMissingColon);
   if (spelling != nullptr && spelling->misspelled) {
     handler.OnIssue(line, RobotsIssue::kMisspelledKey);
   }
-  Dispatch(line, spelling != nullptr ? spelling->key : Key::kUnknown, *record, handler);
+  Dispatch(line, key, *record, handler);
+}
+
+// A line of the body; `truncated` when kMaxRobotsBytes cut it.
+void ParseBodyLine(int line, std::string_view text, bool truncated, RobotsHandler& handler) {
+  const bool too_long = text.size() > kMaxRobotsLineBytes;
+  if (too_long) handler.OnIssue(line, RobotsIssue::kLineTooLong);
+  ParseLine(line, text.substr(0, kMaxRobotsLineBytes), too_long || truncated, handler);
+}
+
+// The body without a UTF-8 byte order mark, or the first one or two bytes
+// of one (a mark cut short is still no part of the first key).
+std::string_view WithoutByteOrderMark(std::string_view body) {
+  for (std::size_t length = kUtf8Bom.size(); length > 0; --length) {
+    if (body.starts_with(kUtf8Bom.substr(0, length))) return body.substr(length);
+  }
+  return body;
 }
 
 }  // namespace
@@ -150,18 +185,17 @@ std::string_view RobotsIssueName(RobotsIssue issue) {
 
 void ParseRobotsTxt(std::string_view body, RobotsHandler& handler) {
   const bool truncated = body.size() > kMaxRobotsBytes;
-  body = body.substr(0, kMaxRobotsBytes);
-  if (body.starts_with(kUtf8Bom)) body.remove_prefix(kUtf8Bom.size());
+  body = WithoutByteOrderMark(body.substr(0, kMaxRobotsBytes));
   int line = 0;
   while (!body.empty()) {
     ++line;
     const std::size_t end = body.find_first_of("\r\n");
     if (end == std::string_view::npos) {
       // The last line: complete unless the size limit cut it.
-      if (!truncated) ParseLine(line, body, handler);
+      ParseBodyLine(line, body, truncated, handler);
       break;
     }
-    ParseLine(line, body.substr(0, end), handler);
+    ParseBodyLine(line, body.substr(0, end), false, handler);
     const bool crlf = body[end] == '\r' && end + 1 < body.size() && body[end + 1] == '\n';
     body.remove_prefix(end + (crlf ? 2 : 1));
   }

@@ -6,11 +6,18 @@
 // a bad line is skipped and reported through RobotsHandler::OnIssue, never
 // thrown. Pure code, no state outside the call; thread-safe.
 //
-// What we accept (RFC 9309 §2.1 grammar, §2.3.1.5 "parse each line"):
-// - a UTF-8 byte order mark at the start; LF, CR and CRLF line ends;
-//   "#" comments anywhere on a line; spaces and tabs around keys and values;
-//   keys in any case (ABNF literals are case-insensitive).
-// Deliberate departures, each reported as an issue so tooling can see them:
+// What we accept (RFC 9309 §2.2 grammar, §2.3.1.5 "parse each line"):
+// - LF, CR and CRLF line ends; "#" comments anywhere on a line; spaces and
+//   tabs around keys and values; keys in any case (ABNF literals are
+//   case-insensitive).
+// tests/crawler/robots_reference_test.cpp checks all of this, and the
+// policy and matching built on it, against a table of cases on which
+// widely used parsers disagree, each with the RFC section it rests on.
+// Deliberate departures, each reported as an issue so tooling can see them
+// (the first one aside):
+// - A UTF-8 byte order mark at the start is skipped, and so are the first
+//   one or two bytes of one (a mark cut short is no part of the first key).
+//   The RFC says nothing about byte order marks.
 // - Misspelled keys (kMisspelledKey): "dissallow", "dissalow", "disalow",
 //   "disallaw"; "useragent", "user agent", "user_agent"; "crawldelay",
 //   "crawl delay", "crawl_delay"; "site-map". Misspellings of "allow" are NOT
@@ -19,11 +26,18 @@
 //   "Disallow: /private" when the key is known and the value is one word.
 //   Anything else without a colon is skipped (kNoSeparator), so prose does
 //   not turn into records.
-// - Lines longer than kMaxRobotsLineBytes are skipped (kLineTooLong).
-// - Only the first kMaxRobotsBytes are read (§2.5); a line cut by that
-//   limit is dropped rather than parsed half (kTruncated).
+// - Only the first kMaxRobotsBytes are read (§2.5; kTruncated), and only
+//   the first kMaxRobotsLineBytes of a line (kLineTooLong). A line cut by
+//   either limit keeps only what can make us crawl less, never more: a
+//   Disallow is read up to the cut (a prefix of the pattern meant matches
+//   at least as much; an escape the cut split is dropped), a User-agent
+//   line still starts its group (a product token ends long before any
+//   cut), and any other cut record is dropped. A
+//   "#" before the cut means nothing of the record itself was lost.
 // - Crawl-delay and Sitemap are not part of RFC 9309; they are reported as
 //   "other records" (§2.2.4) through their own callbacks.
+// The departures in group selection are listed in robots.h, those in
+// matching in robots_matcher.h.
 #ifndef JOBCRAWLER_CRAWLER_ROBOTS_PARSER_H_
 #define JOBCRAWLER_CRAWLER_ROBOTS_PARSER_H_
 
@@ -37,12 +51,13 @@ namespace jobcrawler::crawler {
 inline constexpr std::size_t kMaxRobotsBytes = 500 * 1024;
 
 // A line longer than this cannot be a sensible rule (servers reject URLs of
-// more than about 8 KiB); skipping it bounds the cost of one pattern.
+// more than about 8 KiB); reading no more of it bounds the cost of one
+// pattern.
 inline constexpr std::size_t kMaxRobotsLineBytes = 16 * 1024;
 
 // Something in the input that was skipped or read leniently.
 enum class RobotsIssue {
-  kLineTooLong,        // skipped
+  kLineTooLong,        // read up to kMaxRobotsLineBytes, as a cut line
   kNoSeparator,        // no "key: value" shape; skipped
   kMissingColon,       // "Disallow /x": accepted as "Disallow: /x"
   kMisspelledKey,      // "dissallow": accepted as "disallow"

@@ -69,10 +69,15 @@ std::optional<long> PortNumber(const urls::url_view_base& u) {
 
 long DefaultPort(urls::scheme scheme) { return scheme == urls::scheme::https ? 443 : 80; }
 
+// Also rejects a path that does not start with "/" after an authority:
+// Boost.URL 1.81 ends a port at its first non-digit and reads the rest as
+// the path, so "https://bank.de:evil.com/" would become the host
+// "bank.deevil.com" (RFC 3986 3.3: such a path is empty or starts with "/").
 bool IsHttpWithHost(const urls::url_view_base& u) {
   const auto id = u.scheme_id();
+  const urls::pct_string_view path = u.encoded_path();
   return (id == urls::scheme::http || id == urls::scheme::https) && u.has_authority() &&
-         !u.encoded_host().empty();
+         !u.encoded_host().empty() && (path.empty() || path.front() == '/');
 }
 
 using QueryParams = std::vector<std::pair<std::string_view, std::string_view>>;  // key, "=value" or ""
@@ -227,6 +232,9 @@ std::optional<FoundUrl> ResolveImpl(std::string_view base, std::string_view href
   if (!clean_href) return std::nullopt;
   auto ref = urls::parse_uri_reference(*clean_href);
   if (!ref) return std::nullopt;
+  // "//host:port-that-is-no-number/..." (see IsHttpWithHost).
+  const urls::pct_string_view ref_path = ref->encoded_path();
+  if (ref->has_authority() && !ref_path.empty() && ref_path.front() != '/') return std::nullopt;
   if (ref->has_scheme()) return BothForms(*ref, why);
   std::optional<urls::url> base_url = ParseAbsoluteHttp(base);
   if (!base_url) return std::nullopt;

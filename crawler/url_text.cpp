@@ -176,8 +176,14 @@ std::string CanonicalHost(std::string_view host) {
   const auto flush = [&] {
     if (std::optional<std::string> lower = Utf8Lower(run)) {
       out += *lower;
-    } else {  // not UTF-8: lower-case what is ASCII
-      for (char c : run) out += AsciiLower(c);
+    } else {  // not UTF-8: lower-case what is ASCII, keep the rest encoded
+      for (char c : run) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          AppendPercentEncoded(out, static_cast<unsigned char>(c));
+        } else {
+          out += AsciiLower(c);
+        }
+      }
     }
     run.clear();
   };

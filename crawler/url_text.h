@@ -31,7 +31,8 @@ std::string RemoveDotSegments(std::string_view in);
 
 // Turns %XX of non-ASCII bytes back into raw UTF-8, so that an IDN host reads
 // as it was written, and lower-cases everything but the remaining %XX (whose
-// hex NormalizePercent has upper-cased).
+// hex NormalizePercent has upper-cased). Bytes that do not form UTF-8 stay
+// encoded: a canonical host is always valid UTF-8.
 std::string CanonicalHost(std::string_view host);
 
 }  // namespace jobcrawler::crawler::url_text

@@ -1,9 +1,9 @@
-#include <fstream>
 #include <optional>
 #include <ostream>
 
-#include "app/monitor/atom_feed.h"
 #include "app/cli/commands.h"
+#include "app/cli/durable_file.h"
+#include "app/monitor/atom_feed.h"
 #include "app/monitor/monitor.h"
 #include "storage/export.h"
 #include "storage/sqlite_store.h"
@@ -132,23 +132,11 @@ int RunExport(const ExportCommand& command, std::ostream& out, std::ostream& err
     out.flush();
     return out ? kExitOk : kExitFailure;
   }
-  // Write beside the target and rename, so a spreadsheet never opens half a file.
-  std::string partial = command.output + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << "jobcrawler: cannot write " << partial << '\n';
-      return kExitFailure;
-    }
-    Write(command, selected, file);
-    file.close();
-    if (!file) {
-      err << "jobcrawler: cannot write " << partial << '\n';
-      return kExitFailure;
-    }
-  }
-  if (std::rename(partial.c_str(), command.output.c_str()) != 0) {
-    err << "jobcrawler: cannot rename " << partial << " to " << command.output << '\n';
+  // Never half a file, for a spreadsheet, a feed reader or after a crash.
+  const storage::Status written = WriteFileDurably(
+      command.output, [&](std::ostream& file) { Write(command, selected, file); });
+  if (!written.ok()) {
+    err << "jobcrawler: " << written.message() << '\n';
     return kExitFailure;
   }
   return kExitOk;

@@ -219,6 +219,9 @@ SalaryRange ReadSalary(const json& job) {
 void ApplySalary(const json& job, Posting* posting) {
   SalaryRange range = ReadSalary(job);
   if (!range.min && !range.max) return;
+  // A range that runs backwards ("7.000" to "8.50") is nonsense, which reads
+  // as "not stated", as in ParseSalary.
+  if (range.min && range.max && *range.min > *range.max) return;
   if (range.currency.empty())
     range.currency = CollapseWhitespace(Scalar(Member(job, "salaryCurrency")));
   for (char& c : range.currency) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);

@@ -2,6 +2,8 @@
 // finds <url>/<sitemap> entries and their direct <loc>/<lastmod> children.
 // libxml2 does the XML (recovery, entities, CDATA, encodings); this file
 // decides what counts as an entry.
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +29,16 @@ std::string_view TrimXmlSpace(std::string_view text) {
   while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
   return text;
+}
+
+// At most kMaxNameInError bytes of `name`, never cut inside a UTF-8 sequence.
+std::string_view NameForError(std::string_view name) {
+  std::size_t length = std::min(name.size(), kMaxNameInError);
+  while (length > 0 && length < name.size() &&
+         (static_cast<unsigned char>(name[length]) & 0xC0) == 0x80) {
+    --length;
+  }
+  return name.substr(0, length);
 }
 
 std::string Lower(std::string_view name) {
@@ -90,8 +102,8 @@ class SitemapHandler : public XmlHandler {
     root_ = name;
     sitemap_->is_index = name == "sitemapindex";
     if (name != "urlset" && name != "sitemapindex") {
-      AddSitemapError(sitemap_, "unexpected root element <" +
-                                    std::string(as_written.substr(0, kMaxNameInError)) + ">");
+      AddSitemapError(sitemap_,
+                      "unexpected root element <" + std::string(NameForError(as_written)) + ">");
     }
   }
 

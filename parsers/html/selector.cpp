@@ -49,7 +49,7 @@ class Parser {
       list.push_back(std::move(complex));
     } while (Accept(','));
     if (!AtEnd()) {
-      Fail(std::string("unexpected '") + Peek() + "'");
+      Fail("unexpected '" + PeekCharacter() + "'");
       return std::nullopt;
     }
     return list;
@@ -60,6 +60,14 @@ class Parser {
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
   char Peek() const { return AtEnd() ? '\0' : text_[pos_]; }
+  // The character at the current position with all its UTF-8 bytes, so
+  // that a message quoting it stays UTF-8 ("unexpected '›'").
+  std::string PeekCharacter() const {
+    if (AtEnd()) return "";
+    const auto lead = static_cast<unsigned char>(text_[pos_]);
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return std::string(text_.substr(pos_, length));
+  }
   bool Accept(char c) {
     if (Peek() != c || AtEnd()) return false;
     ++pos_;
@@ -96,7 +104,7 @@ class Parser {
       } else if (Peek() == '+' || Peek() == '~') {
         return Fail(std::string("sibling combinator '") + Peek() + "' is not supported");
       } else if (!spaced) {
-        return Fail(std::string("unexpected '") + Peek() + "'");
+        return Fail("unexpected '" + PeekCharacter() + "'");
       }
       complex->child.push_back(child);
       complex->compounds.emplace_back();
@@ -127,7 +135,7 @@ class Parser {
       }
     }
     if (pos_ == start) {
-      return Fail(AtEnd() ? "expected a selector" : std::string("unexpected '") + Peek() + "'");
+      return Fail(AtEnd() ? "expected a selector" : "unexpected '" + PeekCharacter() + "'");
     }
     return true;
   }

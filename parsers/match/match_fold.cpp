@@ -269,25 +269,35 @@ bool IsGenderAcronym(std::string_view w) {
          w[0] != w[1] && w[1] != w[2] && w[0] != w[2];
 }
 
+bool IsAllGenders(std::string_view first, std::string_view second) {
+  return (first == "all" && second == "genders") || (first == "alle" && second == "geschlechter");
+}
+
 // Step 7: drops unbracketed "m w d" runs (two or more gender letters),
-// "mwd" words and "all genders" / "alle geschlechter".
+// "mwd" words and "all genders" / "alle geschlechter". Words that meet only
+// once others are gone count too ("c d wmd d" loses "wmd", then "d d"), so
+// that folding a folded text changes nothing. One pass: `kept` never holds
+// a droppable pattern, so only its last word can form one with the next.
 std::vector<std::string> DropGenderWords(std::vector<std::string> words) {
   std::vector<std::string> kept;
-  for (size_t i = 0; i < words.size(); ++i) {
-    size_t run = i;
-    while (run < words.size() && IsGenderLetter(words[run])) ++run;
-    if (run - i >= 2) {
-      i = run - 1;
+  bool in_letter_run = false;  // the last words were a dropped letter run
+  for (std::string& word : words) {
+    if (IsGenderLetter(word)) {
+      if (in_letter_run) continue;
+      if (!kept.empty() && IsGenderLetter(kept.back())) {
+        kept.pop_back();
+        in_letter_run = true;
+        continue;
+      }
+    } else {
+      in_letter_run = false;
+    }
+    if (IsGenderAcronym(word)) continue;
+    if (!kept.empty() && IsAllGenders(kept.back(), word)) {
+      kept.pop_back();
       continue;
     }
-    if (IsGenderAcronym(words[i])) continue;
-    if (i + 1 < words.size() &&
-        ((words[i] == "all" && words[i + 1] == "genders") ||
-         (words[i] == "alle" && words[i + 1] == "geschlechter"))) {
-      ++i;
-      continue;
-    }
-    kept.push_back(std::move(words[i]));
+    kept.push_back(std::move(word));
   }
   return kept;
 }

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "parsers/html/charset.h"
 #include "parsers/xml/xml_input.h"
 
 namespace jobcrawler::parsers {
@@ -58,7 +59,12 @@ std::string_view LocalName(const xmlChar* name) {
   return view;
 }
 
+// An error message as valid UTF-8, at most kMaxXmlErrorBytes (and "...").
+// libxml2 quotes input cut at a byte count ("<!--%.50s"), which can split a
+// character even though its input is UTF-8; such bytes become U+FFFD.
 std::string Cut(std::string text) {
+  DecodedBody decoded = DecodeHtml(text, "text/plain; charset=utf-8");
+  if (decoded.replaced) text = std::move(decoded.utf8);
   if (text.size() > kMaxXmlErrorBytes) {
     std::size_t cut = kMaxXmlErrorBytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;

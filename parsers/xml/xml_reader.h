@@ -63,7 +63,8 @@ struct XmlLimits {
 };
 
 // Reads `document` (any encoding xml_input.h knows; not compressed) into
-// `handler`, which must outlive the call. Errors cut to kMaxXmlErrorBytes.
+// `handler`, which must outlive the call. Errors are valid UTF-8, cut to
+// kMaxXmlErrorBytes.
 void ReadXml(std::string_view document, XmlHandler* handler, const XmlLimits& limits);
 
 // Error messages passed to XmlHandler::OnError are cut to this length: the

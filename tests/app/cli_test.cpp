@@ -5,12 +5,15 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "app/cli/commands.h"
+#include "storage/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace jobcrawler::app {
@@ -34,10 +37,12 @@ class CliTest : public ::testing::Test {
  protected:
   // Runs the binary with `args` (already shell-quoted where needed) in the
   // temporary directory, so that no ./config.toml of the developer is read.
-  Invocation Jobcrawler(const std::string& args) {
+  // `shell` runs first in the same shell ("ulimit ...; exec ").
+  Invocation Jobcrawler(const std::string& args, const std::string& shell = "") {
     const std::string out = dir_.File("stdout"), err = dir_.File("stderr");
-    const std::string command = "cd '" + dir_.path().string() + "' && '" JOBCRAWLER_BINARY "' " +
-                                args + " >'" + out + "' 2>'" + err + "'";
+    const std::string command = "cd '" + dir_.path().string() + "' && " + shell +
+                                "'" JOBCRAWLER_BINARY "' " + args + " >'" + out + "' 2>'" + err +
+                                "'";
     const int raw = std::system(command.c_str());
     Invocation run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -53,6 +58,46 @@ class CliTest : public ::testing::Test {
                            "connect_timeout_seconds = 2\n"
                            "[[sources]]\nname = \"dead\"\nstart_urls = [\"http://127.0.0.1:9/\"]\n";
     return path;
+  }
+
+  // A database in the temporary directory with `count` postings of one run.
+  void FillDatabase(const std::string& name, int count) {
+    auto opened = storage::SqliteStore::Open(dir_.File(name));
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    storage::SqliteStore& store = *opened.value();
+    const std::int64_t run = store.BeginRun(1000).value();
+    ASSERT_TRUE(store.AddToFrontier(run, {{"https://board.example/liste",
+                                           "https://board.example:443", "board", 0, 0}})
+                    .ok());
+    const std::vector<storage::FrontierEntry> leased =
+        store.LeaseFrontier(run, 1, 1, 1000, {}).value();
+    ASSERT_EQ(leased.size(), 1u);
+    storage::PageWrite write;
+    write.page.frontier_id = leased[0].id;
+    write.page.url = write.page.final_url = leased[0].url;
+    write.page.source = "board";
+    write.page.http_status = 200;
+    write.page.fetched_at = 1000;
+    for (int i = 0; i < count; ++i) {
+      parsers::Posting posting;
+      posting.title = "Leiter IT-Infrastruktur (m/w/d) Nr. " + std::to_string(i);
+      posting.company = "Muster GmbH " + std::to_string(i);
+      posting.locality = "Hagen";
+      posting.url = "https://board.example/stellen/" + std::to_string(i);
+      write.sightings.push_back({posting, leased[0].url, true});
+    }
+    ASSERT_TRUE(store.RecordPage(run, write).ok());
+    ASSERT_TRUE(store.FinishRun(run, storage::RunStatus::kCompleted, {}, 2000).ok());
+  }
+
+  // Files in the temporary directory whose names start with `prefix`.
+  std::vector<std::string> FilesStartingWith(const std::string& prefix) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(prefix)) names.push_back(name);
+    }
+    return names;
   }
 
   TempDir dir_;
@@ -136,6 +181,35 @@ TEST_F(CliTest, ReportNewWithADeadSourceWarnsOnStderrOnlyAndExitsWithFour) {
   EXPECT_EQ(run.status, kExitSourceHealth) << run.err;
   EXPECT_EQ(run.out, "") << "cron mails stdout: nothing new, nothing printed";
   EXPECT_THAT(run.err, HasSubstr("WARNING: source dead"));
+}
+
+TEST_F(CliTest, ExportThatCannotBeWrittenExitsWithOneAndKeepsTheOldFile) {
+  FillDatabase("jobs.db", 500);
+  std::ofstream(dir_.File("out.csv")) << "old\n";
+  // A file size limit of 50 KiB (ulimit counts 512-byte blocks) makes writes
+  // fail with EFBIG, as a full disk makes them fail with ENOSPC. SIGXFSZ is
+  // ignored, or the limit would kill the process instead. SQLite's 32 KiB
+  // shared-memory file still fits.
+  for (const std::string format : {"csv", "atom"}) {
+    Invocation run =
+        Jobcrawler("export --all --format " + format + " --db jobs.db --output out.csv",
+                   "trap '' XFSZ; ulimit -f 100; exec ");
+    EXPECT_EQ(run.status, kExitFailure) << format;
+    EXPECT_THAT(run.err, HasSubstr("jobcrawler: cannot write out.csv: File too large"));
+    EXPECT_EQ(ReadFile(dir_.File("out.csv")), "old\n") << format;
+    EXPECT_THAT(FilesStartingWith("out.csv"), ::testing::ElementsAre("out.csv")) << format;
+  }
+  Invocation unlimited = Jobcrawler("export --all --db jobs.db --output out.csv");
+  EXPECT_EQ(unlimited.status, kExitOk) << unlimited.err;
+  EXPECT_GT(ReadFile(dir_.File("out.csv")).size(), 100u * 512);
+  EXPECT_THAT(FilesStartingWith("out.csv"), ::testing::ElementsAre("out.csv"));
+}
+
+TEST_F(CliTest, ExportIntoAMissingDirectoryExitsWithOneAndCreatesNothing) {
+  Invocation run = Jobcrawler("export --all --db jobs.db --output no/such/out.csv");
+  EXPECT_EQ(run.status, kExitFailure);
+  EXPECT_THAT(run.err, HasSubstr("no/such/out.csv: No such file or directory"));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("no")));
 }
 
 TEST_F(CliTest, ExportAtomOfAnEmptyDatabaseIsAFeedWithoutEntries) {

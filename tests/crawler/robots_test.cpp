@@ -212,11 +212,14 @@ TEST(RobotsRfc9309, Section2_2_2_UnreservedEscapesAreDecoded) {
   EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /~user\n", "/%7Euser"));
 }
 
-TEST(RobotsRfc9309, Section2_2_2_ReservedEscapesAreNotDecoded) {
-  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /a/b\n", "/a%2Fb"));
-  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /a%2Fb\n", "/a/b"));
+TEST(RobotsRfc9309, Section2_2_2_ReservedEscapesEqualTheirCharacters) {
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /foo/bar?baz=https://foo.bar\n",
+                       "/foo/bar?baz=https%3A%2F%2Ffoo.bar"));
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /a/b\n", "/a%2Fb"));
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /a%2Fb\n", "/a/b"));
   EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /a%2Fb\n", "/a%2fb"));
-  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /x?a=1\n", "/x%3Fa=1"));
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /x?a=1\n", "/x%3Fa=1"));
+  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /a/b\n", "/a%2Bb"));
 }
 
 TEST(RobotsRfc9309, Section2_2_2_HexDigitCaseDoesNotMatter) {
@@ -342,6 +345,14 @@ TEST(RobotsOurChoice, AcceptsUtf8ByteOrderMark) {
   EXPECT_FALSE(Allowed("\xEF\xBB\xBFUser-agent: *\nDisallow: /x\n", "/x"));
 }
 
+TEST(RobotsOurChoice, SkipsAByteOrderMarkCutShortButNoOtherBytes) {
+  EXPECT_EQ(Records("\xEF\xBBUser-agent: a\n"), Strings{"1 user-agent a"});
+  EXPECT_EQ(Records("\xEFUser-agent: a\n"), Strings{"1 user-agent a"});
+  EXPECT_EQ(Records("\xBBUser-agent: a\n"), Strings{"1 unknown \xBBUser-agent a"});
+  EXPECT_EQ(Records("User-agent: a\n\xEF\xBB\xBF" "Allow: /\n"),
+            (Strings{"1 user-agent a", "2 unknown \xEF\xBB\xBF" "Allow /"}));
+}
+
 TEST(RobotsOurChoice, AcceptsLfCrAndCrLfLineEnds) {
   EXPECT_EQ(Records("User-agent: a\r\nAllow: /b\rDisallow: /c\n\r\nAllow: /d"),
             (Strings{"1 user-agent a", "2 allow /b", "3 disallow /c", "5 allow /d"}));
@@ -370,24 +381,42 @@ TEST(RobotsOurChoice, AcceptsMissingColonOnlyForKnownKeyAndOneWordValue) {
   EXPECT_EQ(Records("Foo /x\n"), Strings{"1 issue no-separator"});
 }
 
-TEST(RobotsOurChoice, SkipsOverlongLine) {
-  const std::string long_rule = "Disallow: /" + std::string(kMaxRobotsLineBytes, 'a');
-  const std::string robots = "User-agent: *\n" + long_rule + "\nDisallow: /b\n";
-  EXPECT_TRUE(Allowed(robots, "/" + std::string(kMaxRobotsLineBytes, 'a')));
+TEST(RobotsOurChoice, OverlongDisallowIsReadUpToTheLimitOverlongAllowDropped) {
+  const std::string a_run(kMaxRobotsLineBytes, 'a');
+  const std::string robots = "User-agent: *\nDisallow: /" + a_run + "x\nDisallow: /b\n";
+  EXPECT_FALSE(Allowed(robots, "/" + a_run + "x"));
+  EXPECT_FALSE(Allowed(robots, "/" + a_run + "y"));  // the cut pattern matches more
+  EXPECT_TRUE(Allowed(robots, "/a"));
   EXPECT_FALSE(Allowed(robots, "/b"));
   EXPECT_EQ(Issues(robots), std::vector{RobotsIssue::kLineTooLong});
+  const std::string allow = "User-agent: *\nDisallow: /\nAllow: /" + a_run + "\n";
+  EXPECT_FALSE(Allowed(allow, "/" + a_run));
+  // A comment before the limit leaves the record whole: an Allow counts.
+  const std::string comment = "User-agent: *\nDisallow: /\nAllow: /x #" + a_run + "\n";
+  EXPECT_TRUE(Allowed(comment, "/x"));
 }
 
-TEST(RobotsOurChoice, LineCutBySizeLimitIsDropped) {
-  std::string robots = "User-agent: *\nDisallow: /\n";
-  robots.append(kMaxRobotsBytes - robots.size() - 11, '\n');
-  robots += "Allow: /pri";  // "Allow: /private" cut at the limit
-  robots += "vate\n";
-  EXPECT_FALSE(Allowed(robots, "/pri"));
-  EXPECT_FALSE(Allowed(robots, "/private"));
-  const std::vector<RobotsLineIssue> issues = RobotsRules::Parse(robots, kAgent).issues();
+TEST(RobotsOurChoice, LineCutBySizeLimitKeepsOnlyADisallow) {
+  const auto cut = [](std::string robots, std::string_view before, std::string_view after) {
+    robots.append(kMaxRobotsBytes - robots.size() - before.size(), '\n');
+    return robots + std::string(before) + std::string(after) + "\n";
+  };
+  // "Allow: /private" cut at the limit: dropped.
+  const std::string allow = cut("User-agent: *\nDisallow: /\n", "Allow: /pri", "vate");
+  EXPECT_FALSE(Allowed(allow, "/pri"));
+  EXPECT_FALSE(Allowed(allow, "/private"));
+  const std::vector<RobotsLineIssue> issues = RobotsRules::Parse(allow, kAgent).issues();
   ASSERT_EQ(issues.size(), 1u);
   EXPECT_EQ(issues[0].issue, RobotsIssue::kTruncated);
+  // "Disallow: /private" cut at the limit: read as "Disallow: /pri".
+  const std::string disallow = cut("User-agent: *\n", "Disallow: /pri", "vate");
+  EXPECT_FALSE(Allowed(disallow, "/private"));
+  EXPECT_FALSE(Allowed(disallow, "/prime"));
+  EXPECT_TRUE(Allowed(disallow, "/public"));
+  // An escape split by the cut is dropped, not read as a literal "%".
+  const std::string escape = cut("User-agent: *\n", "Disallow: /a%C", "3%BC");
+  EXPECT_FALSE(Allowed(escape, "/a%C3%BC"));
+  EXPECT_FALSE(Allowed(escape, "/ab"));
 }
 
 TEST(RobotsOurChoice, PatternWithoutLeadingSlashGetsOne) {
@@ -409,7 +438,11 @@ TEST(RobotsOurChoice, StrayPercentIsALiteralPercent) {
 
 TEST(RobotsOurChoice, NormalizedFormsAreVisible) {
   EXPECT_EQ(RobotsPattern("/für").ToString(), "/f%C3%BCr");
-  EXPECT_EQ(RobotsPattern("/%7e%2f*a$").ToString(), "/~%2F*a$");
+  EXPECT_EQ(RobotsPattern("/%7e%2f*a$").ToString(), "/~/*a$");
+  EXPECT_EQ(RobotsPattern("/%2a%24%25%20%e3").ToString(), "/%2A%24%25%20%E3");
+  // Found by fuzzing: a decoded "#" read again would cut the path there.
+  EXPECT_EQ(NormalizeRobotsPath("/a%23b"), "/a%23b");
+  EXPECT_EQ(NormalizeRobotsPath(NormalizeRobotsPath("/a%23b")), "/a%23b");
   EXPECT_EQ(NormalizeRobotsPath("/a*b$c d#frag"), "/a%2Ab%24c%20d");
   EXPECT_EQ(NormalizeRobotsPath(""), "/");
   EXPECT_EQ(NormalizeRobotsPath("?q=1"), "/?q=1");
@@ -445,8 +478,9 @@ TEST(RobotsOurChoice, CrawlDelayIsANonNegativeDecimal) {
 
 TEST(RobotsOurChoice, CrawlDelayComesFromSelectedGroupsLargestWins) {
   constexpr std::string_view kRobots =
-      "User-agent: *\nCrawl-delay: 30\n"
-      "User-agent: jobcrawler\nCrawl-delay: 2\nUser-agent: jobcrawler\nCrawl-delay: 5\n";
+      "User-agent: *\nCrawl-delay: 30\nDisallow: /a\n"
+      "User-agent: jobcrawler\nCrawl-delay: 2\nDisallow: /b\n"
+      "User-agent: jobcrawler\nCrawl-delay: 5\n";
   EXPECT_EQ(RobotsRules::Parse(kRobots, kAgent).crawl_delay_seconds(), 5.0);
   EXPECT_EQ(RobotsRules::Parse(kRobots, "otherbot").crawl_delay_seconds(), 30.0);
   EXPECT_FALSE(RobotsRules::Parse("User-agent: jobcrawler\nDisallow: /\n"
@@ -456,11 +490,16 @@ TEST(RobotsOurChoice, CrawlDelayComesFromSelectedGroupsLargestWins) {
   EXPECT_FALSE(RobotsRules::Parse("Crawl-delay: 9\n", kAgent).crawl_delay_seconds());
 }
 
-TEST(RobotsOurChoice, CrawlDelayEndsRunOfUserAgentLines) {
+TEST(RobotsRfc9309, Section2_2_4_CrawlDelayDoesNotEndRunOfUserAgentLines) {
   constexpr std::string_view kRobots =
       "User-agent: otherbot\nCrawl-delay: 1\nUser-agent: jobcrawler\nDisallow: /x\n";
   EXPECT_FALSE(Allowed(kRobots, "/x"));
-  EXPECT_TRUE(Allowed(kRobots, "/x", "otherbot"));
+  EXPECT_FALSE(Allowed(kRobots, "/x", "otherbot"));
+  // The delay belongs to the whole group, including agents named after it.
+  EXPECT_EQ(RobotsRules::Parse(kRobots, kAgent).crawl_delay_seconds(), 1.0);
+  EXPECT_EQ(RobotsRules::Parse("User-agent: *\nCrawl-delay: 4\nUser-agent: jobcrawler\n", kAgent)
+                .crawl_delay_seconds(),
+            4.0);
 }
 
 TEST(RobotsOurChoice, SitemapsAreCollectedFromAnywhere) {

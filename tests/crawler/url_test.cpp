@@ -177,6 +177,25 @@ TEST(CanonicalizeUrl, KeepsIdnHostAsGivenLowerCased) {
   EXPECT_EQ(Canon("https://m%C3%BCnchen.de/"), "https://münchen.de/");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/url/): bytes that are not UTF-8
+// in a host stay percent-encoded, so canonical URLs are valid UTF-8.
+TEST(CanonicalizeUrl, KeepsHostBytesThatAreNotUtf8Encoded) {
+  EXPECT_EQ(Canon("https://www.EXAMPLE\x82.de/jobs"), "https://www.example%82.de/jobs");
+  EXPECT_EQ(Canon("https://www.example%82.de/jobs"), "https://www.example%82.de/jobs");
+  EXPECT_EQ(ResolveUrl("https://a.de/", "\\\\evi\xeal.de/"), "https://evi%EAl.de/");
+}
+
+// Found by fuzzing (tests/fuzz/regressions/url/): a port that is not a
+// number must not turn into part of the host.
+TEST(CanonicalizeUrl, RejectsPortThatIsNoNumber) {
+  EXPECT_FALSE(CanonicalizeUrl("https://example.de:s/x"));
+  EXPECT_FALSE(CanonicalizeUrl("https://bank.de:evil.com/login"));
+  EXPECT_FALSE(CanonicalizeUrl("https://example.de:80s/x"));
+  EXPECT_FALSE(HostKey("https://bank.de:evil.com/login"));
+  EXPECT_FALSE(ResolveUrl("https://bank.de/", "//bank.de:evil.com/login"));
+  EXPECT_EQ(Canon("https://example.de:/x"), "https://example.de/x");
+}
+
 TEST(CanonicalizeUrl, SamePageViaDifferentSpellingsIsOneString) {
   const std::string expected = "https://jobs.example.com/de/stellen/k%C3%B6ln?id=5&page=2";
   for (const char* spelling : {

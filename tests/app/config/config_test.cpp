@@ -365,6 +365,21 @@ TEST(Config, PathologicalButValidFollowPatternLoads) {
   EXPECT_EQ(config.sources.at(0).follow, std::vector<std::string>{"^https://h/(.*/)*stelle"});
 }
 
+// Found by fuzzing (tests/fuzz/regressions/config/): huge back-reference and
+// repetition numbers, once undefined behaviour in a regex compiler. RE2 reads
+// "\\111" as an octal escape and "{1,<too many digits>}" as literal text,
+// and refuses counts above 1000.
+TEST(Config, HugeRegexNumbersLoadOrAreRefusedAsRe2ReadsThem) {
+  const auto follow = [](const std::string& pattern) {
+    return "[[sources]]\nname = \"a\"\nstart_urls = [\"https://a/\"]\nfollow = ['" + pattern +
+           "']\n";
+  };
+  EXPECT_EQ(ErrorOf(follow("^https://a/\\1111111111111111111111")), "no error");
+  EXPECT_EQ(ErrorOf(follow("^https://a/x{1,99999999999999999999}")), "no error");
+  EXPECT_THAT(ErrorOf(follow("^https://a/x{1234567}")),
+              ::testing::HasSubstr("invalid regular expression: invalid repetition size: {1234567}"));
+}
+
 TEST(ConfigError, DuplicateSourceNameNamesBothLines) {
   EXPECT_EQ(ErrorOf(std::string(kSource) +
                     "[[sources]]\n"

@@ -81,7 +81,10 @@ TEST_F(ReportCommandTest, AnEmptyDatabaseGivesACompleteEmptyReport) {
   EXPECT_THAT(html_, HasSubstr("No open postings."));
   EXPECT_THAT(html_, HasSubstr("<td>alpha<td data-v=\"\">never"));  // configured, never reached
   EXPECT_THAT(html_, HasSubstr("</html>"));
-  EXPECT_FALSE(std::filesystem::exists(dir_.File("report.html.partial")));
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.File(""))) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with("report.html.partial"))
+        << entry.path();
+  }
 }
 
 TEST_F(ReportCommandTest, ShowsTheOpenMatchedPostingsAndWhereTheyWereSeen) {
@@ -145,7 +148,7 @@ TEST_F(ReportCommandTest, AnUnwritableOutputIsAnError) {
   command.database = path;
   command.output = dir_.File("no-such-dir/report.html");
   EXPECT_EQ(RunReport(command, out_, err_), kExitFailure);
-  EXPECT_THAT(err_.str(), HasSubstr("cannot write"));
+  EXPECT_THAT(err_.str(), HasSubstr("no-such-dir/report.html: No such file or directory"));
 }
 
 }  // namespace

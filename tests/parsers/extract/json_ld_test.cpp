@@ -198,6 +198,15 @@ TEST(JsonLd, TreatsZeroSalaryAsNotStated) {
   EXPECT_EQ(posting.salary_currency, "");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/microdata/): "8.50" for 8,500.
+TEST(JsonLd, TreatsSalaryRangeRunningBackwardsAsNotStated) {
+  const Posting posting = Only(Job(R"("baseSalary": {"currency": "EUR", "value":
+      {"@type": "QuantitativeValue", "minValue": "7.000", "maxValue": "8.50"}})"));
+  EXPECT_EQ(posting.salary_min, std::nullopt);
+  EXPECT_EQ(posting.salary_max, std::nullopt);
+  EXPECT_EQ(posting.salary_currency, "");
+}
+
 TEST(JsonLd, ReadsIdentifierAsStringNumberOrPropertyValue) {
   EXPECT_EQ(Only(Job(R"("identifier": "A-17")")).identifier, "A-17");
   EXPECT_EQ(Only(Job(R"("identifier": 10442187)")).identifier, "10442187");

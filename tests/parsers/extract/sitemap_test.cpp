@@ -315,5 +315,14 @@ TEST(Sitemap, TruncatesUncompressedBodyAtSizeLimit) {
   EXPECT_TRUE(sitemap.errors[0].starts_with("larger than")) << sitemap.errors[0];
 }
 
+// Found by fuzzing (tests/fuzz/regressions/sitemap/): a long element name is
+// cut for the message at a character boundary, not inside "ß".
+TEST(Sitemap, CutsElementNameInErrorAtACharacterBoundary) {
+  const std::string name = std::string(63, 'a') + "\xC3\x9F" + "b";
+  const Sitemap sitemap = ParseSitemap("<" + name + "><loc>x</loc></" + name + ">");
+  ASSERT_FALSE(sitemap.errors.empty());
+  EXPECT_EQ(sitemap.errors[0], "unexpected root element <" + std::string(63, 'a') + ">");
+}
+
 }  // namespace
 }  // namespace jobcrawler::parsers

@@ -134,6 +134,8 @@ TEST(SelectorError, NamesTheOneBasedPosition) {
   EXPECT_EQ(ErrorOf("a#"), "invalid selector at 3: expected an id after '#'");
   EXPECT_EQ(ErrorOf("a!"), "invalid selector at 2: unexpected '!'");
   EXPECT_EQ(ErrorOf("div a ) b"), "invalid selector at 7: unexpected ')'");
+  // Found by fuzzing: the whole character is quoted, not its first byte.
+  EXPECT_EQ(ErrorOf("a[href]\u203a"), "invalid selector at 8: unexpected '\u203a'");
 }
 
 TEST(SelectorError, RejectsUnsupportedSyntaxInsteadOfIgnoringIt) {

@@ -60,6 +60,19 @@ TEST(Fold, RemovesUnbracketedGenderTags) {
   EXPECT_EQ(FoldForMatching("Leiter IT, all genders"), "leiter it");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/matcher/): letters that meet
+// only once "wmd" is gone are a run too, so folding twice changes nothing.
+TEST(Fold, IsIdempotentWhenDroppingGenderWordsMakesNewNeighbours) {
+  EXPECT_EQ(FoldForMatching("c d wmd d l"), "c l");
+  EXPECT_EQ(FoldForMatching("d all genders d"), "");
+  EXPECT_EQ(FoldForMatching("Leiter IT m/w/d x"), "leiter it");
+  for (const char* title : {"i t (t 0m/In(m/...w/ gen-Boe(m/w C/d)wmD/d l) des", "c d wmd d l",
+                            "x all m w genders d y", "Leiter d (m/w/d) d IT"}) {
+    const std::string once = FoldForMatching(title);
+    EXPECT_EQ(FoldForMatching(once), once) << title;
+  }
+}
+
 TEST(Fold, RemovesGenderSuffixes) {
   for (const char* title : {"Leiter*in", "Leiter*innen", "Leiter:in",
                             "Leiter:innen", "Leiter_in", "Leiter/-in",

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "parsers/html/charset.h"
 #include "parsers/xml/xml_input.h"
 
 namespace jobcrawler::parsers {
@@ -167,6 +168,21 @@ TEST(XmlReader, CutsLongErrors) {
   for (const std::string& event : Read("<a></" + name + ">")) {
     EXPECT_LE(event.size(), kMaxXmlErrorBytes + 8) << event.substr(0, 50);
   }
+}
+
+// Found by fuzzing (tests/fuzz/regressions/feed_personio/): libxml2 quotes
+// the first 50 bytes of an unterminated comment, cutting the 17th "€" (3
+// bytes each) in two.
+TEST(XmlReader, ErrorsQuotingTheInputAreValidUtf8) {
+  std::string comment;
+  for (int i = 0; i < 40; ++i) comment += "\u20ac";
+  bool quoted = false;
+  for (const std::string& event : Read("<a><!--" + comment + "</a>")) {
+    if (!event.starts_with("! ")) continue;
+    quoted = quoted || event.find("\u20ac\u20ac") != std::string::npos;
+    EXPECT_FALSE(DecodeHtml(event, "text/plain; charset=utf-8").replaced) << event;
+  }
+  EXPECT_TRUE(quoted);
 }
 
 TEST(XmlReader, SurvivesGarbage) {

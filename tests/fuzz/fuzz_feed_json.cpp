@@ -1,0 +1,13 @@
+// Structured source: a JSON body of an html source (schema.org JobPostings,
+// an ItemList, a DataFeed), read by ParseFeed (parsers/feeds/feed.h), and the
+// paging step after it. Input and invariants: tests/fuzz/feed_checks.h.
+#include <cstddef>
+#include <cstdint>
+
+#include "parsers/feeds/feed.h"
+#include "tests/fuzz/feed_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  jobcrawler::fuzz::FuzzFeed(jobcrawler::parsers::FeedType::kHtml, data, size);
+  return 0;
+}
