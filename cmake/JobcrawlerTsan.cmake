@@ -7,8 +7,8 @@
 option(JOBCRAWLER_TSAN "Build with ThreadSanitizer (clang recommended)" OFF)
 
 if(JOBCRAWLER_TSAN)
-  if(JOBCRAWLER_SANITIZE)
-    message(FATAL_ERROR "JOBCRAWLER_TSAN and JOBCRAWLER_SANITIZE cannot be combined")
+  if(JOBCRAWLER_SANITIZE OR JOBCRAWLER_FUZZ)
+    message(FATAL_ERROR "JOBCRAWLER_TSAN cannot be combined with JOBCRAWLER_SANITIZE or JOBCRAWLER_FUZZ")
   endif()
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer -g)
   add_link_options(-fsanitize=thread)
