@@ -1,6 +1,8 @@
 #include "crawler/feed_processor.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -118,11 +120,33 @@ void StepAfter(const parsers::FeedPage& page, const FetchResult& result,
   }
 }
 
+// Drops from the sightings from `first` on each also_seen_at URL that more
+// than one of them names: an employer's general careers page given as the
+// original ad of several jobs is no sighting of any (ones named in several
+// responses are found by the store, storage/feed_named_urls.h).
+void DropSharedAlsoSeen(std::vector<storage::Sighting>::iterator first,
+                        std::vector<storage::Sighting>::iterator last) {
+  std::map<std::string_view, int> named;
+  for (auto it = first; it != last; ++it) {
+    for (const std::string& url : it->also_seen_at) ++named[url];
+  }
+  std::set<std::string> shared;
+  for (const auto& [url, count] : named) {
+    if (count > 1) shared.emplace(url);
+  }
+  if (shared.empty()) return;
+  for (auto it = first; it != last; ++it) {
+    std::erase_if(it->also_seen_at,
+                  [&shared](const std::string& url) { return shared.contains(url); });
+  }
+}
+
 }  // namespace
 
 void AddFeedSightings(std::vector<parsers::FeedPosting> entries, std::string_view base,
                       const PageContext& context, storage::PageWrite& write) {
   const bool single = entries.size() == 1;
+  const std::size_t first = write.sightings.size();
   for (parsers::FeedPosting& entry : entries) {
     std::vector<std::string> found_also = std::move(entry.also_seen_at);
     parsers::Posting posting = PostingOfFeedEntry(std::move(entry));
@@ -145,6 +169,8 @@ void AddFeedSightings(std::vector<parsers::FeedPosting> entries, std::string_vie
                                                 .matched = matched,
                                                 .also_seen_at = std::move(also)});
   }
+  DropSharedAlsoSeen(write.sightings.begin() + static_cast<std::ptrdiff_t>(first),
+                     write.sightings.end());
 }
 
 void AddFeedResponse(const FetchResult& result, const PageContext& context,
@@ -167,6 +193,7 @@ void AddFeedResponse(const FetchResult& result, const PageContext& context,
     if (!page.diagnostics.empty()) write.page.error += ": " + page.diagnostics.front();
   }
   AppendNote(write, DiagnosticsNote(page.diagnostics));
+  step.total = page.paging.total;
   StepAfter(page, result, request, context, step, write);
   write.feed_walk = std::move(step);
   AddFeedSightings(std::move(page.postings), BaseOf(result, *context.entry), context, write);

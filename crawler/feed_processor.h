@@ -22,7 +22,8 @@ namespace jobcrawler::crawler {
 // - a 2xx response is read with ParseFeed. Its postings become sightings
 //   (AddFeedSightings); the walk's next page (NextFeedPage) becomes a link
 //   of the same source at the same depth, whatever max_depth says; the
-//   walk is complete when it ended at the end of the listing. A response
+//   walk is complete when it ended at the end of the listing (and, the
+//   store checks, every page stated the same total). A response
 //   not understood (FeedShape::kUnknown) is a page error naming what was
 //   missing, and ends the walk incomplete, as do a body cut at
 //   max_body_bytes, a cap of feed.h and a search too broad to be served
@@ -46,12 +47,11 @@ storage::FeedWalkStep UnfetchedStep(const SourceScope& scope, const storage::Fro
 void AddJsonBodyPostings(const FetchResult& result, const PageContext& context,
                          storage::PageWrite& write);
 
-// The entries of a feed response as sightings of the page: each entry's
-// posting (PostingOfFeedEntry) with its URL resolved against `base` and
-// canonical, the company filled from the source where it names none, its
-// also_seen_at URLs canonical (own URL and duplicates left out), and the
-// matcher's verdict. An entry without a URL takes the page's URL only when
-// it is the response's one entry.
+// The entries of a feed response as sightings of the page: each entry's posting
+// (PostingOfFeedEntry) with its URL resolved against `base` and canonical, the company filled from
+// the source where it names none, its also_seen_at URLs canonical (own URL and duplicates left out,
+// as are URLs that several entries of the response name), and the matcher's verdict. An entry
+// without a URL takes the page's URL only when it is the response's one entry.
 void AddFeedSightings(std::vector<parsers::FeedPosting> entries, std::string_view base,
                       const PageContext& context, storage::PageWrite& write);
 

@@ -37,17 +37,29 @@ std::string Problem(std::string_view walk, int page, std::string_view state,
 Status RecordFeedWalk(sqlite::Database& db, std::int64_t run_id, std::string_view source,
                       const FeedWalkStep& step) {
   constexpr std::string_view kWhat = "recording how far a feed was read";
+  // Column names in SET expressions read the row as it was. The walk's
+  // total is the first one stated; a response stating another ends it.
+#define JOBCRAWLER_CHANGED \
+  "(total IS NOT NULL AND excluded.total IS NOT NULL AND total <> excluded.total)"
   auto stmt = db.Cached(
-      "INSERT INTO feed_walks (run_id, source, walk, page, state, message)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+      "INSERT INTO feed_walks (run_id, source, walk, page, state, message, total)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
       " ON CONFLICT (run_id, source, walk) DO UPDATE SET"
       " page = IIF(state = 'incomplete', page, excluded.page),"
-      " message = IIF(state = 'incomplete', message, excluded.message),"
-      " state = IIF(state = 'incomplete', state, excluded.state)",
+      " message = CASE WHEN state = 'incomplete' THEN message"
+      "   WHEN " JOBCRAWLER_CHANGED " THEN 'the listing changed while it was read (' || total ||"
+      "     ' results before page ' || excluded.page || ', ' || excluded.total || ' on it)"
+      " in the walk from ' || walk"
+      "   ELSE excluded.message END,"
+      " state = CASE WHEN state = 'incomplete' THEN state"
+      "   WHEN " JOBCRAWLER_CHANGED " THEN 'incomplete' ELSE excluded.state END,"
+      " total = COALESCE(total, excluded.total)",
       kWhat);
+#undef JOBCRAWLER_CHANGED
   if (!stmt.ok()) return stmt.status();
   return stmt.value()
-      ->BindAll(run_id, source, step.walk, step.page, FeedWalkStateName(step.state), step.message)
+      ->BindAll(run_id, source, step.walk, step.page, FeedWalkStateName(step.state), step.message,
+                step.total)
       .Run(kWhat);
 }
 

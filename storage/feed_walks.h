@@ -16,7 +16,10 @@ namespace jobcrawler::storage {
 
 // Records `step` as the latest state of its walk in `run_id` for `source`.
 // An incomplete walk stays incomplete for the run (with its first message):
-// a later response cannot make a listing whole that lost a page.
+// a later response cannot make a listing whole that lost a page. The walk
+// keeps the first total a response stated (FeedWalkStep::total); a later
+// response stating another makes it incomplete: "the listing changed while
+// it was read".
 Status RecordFeedWalk(sqlite::Database& db, std::int64_t run_id, std::string_view source,
                       const FeedWalkStep& step);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "storage/dedup.h"
+#include "storage/feed_named_urls.h"
 #include "storage/posting_columns.h"
 
 namespace jobcrawler::storage {
@@ -252,6 +253,20 @@ std::vector<std::string> WithAlsoSeenKeys(std::vector<std::string> keys,
   return keys;
 }
 
+// `also_seen_at` without the URLs that name several jobs (SharedFeedUrls)
+// for a posting whose identity keys are `keys`.
+Result<std::vector<std::string>> NamingThisJobOnly(sqlite::Database& db, std::int64_t run_id,
+                                                   std::vector<std::string> also_seen_at,
+                                                   const std::vector<std::string>& keys) {
+  if (also_seen_at.empty()) return also_seen_at;
+  auto shared = SharedFeedUrls(db, run_id, also_seen_at, KeyWithPrefix(keys, "id:"));
+  if (!shared.ok()) return shared.status();
+  std::erase_if(also_seen_at, [&shared](const std::string& url) {
+    return std::find(shared->begin(), shared->end(), url) != shared->end();
+  });
+  return also_seen_at;
+}
+
 // A URL that a feed names as the job's original ad. A new row is credited
 // to the feed's source and page, with "via:<the posting's URL>" as the key
 // that joined it; an existing row (the ad crawled where it is) keeps its
@@ -311,8 +326,10 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
                                         const SightingContext& context) {
   std::string_view url =
       sighting.posting.url.empty() ? std::string_view(sighting.page_url) : sighting.posting.url;
-  std::vector<std::string> keys = WithAlsoSeenKeys(
-      IdentityKeys(sighting.posting, context.fallback_url), sighting.also_seen_at);
+  std::vector<std::string> keys = IdentityKeys(sighting.posting, context.fallback_url);
+  auto also_seen_at = NamingThisJobOnly(db, context.run_id, sighting.also_seen_at, keys);
+  if (!also_seen_at.ok()) return also_seen_at.status();
+  keys = WithAlsoSeenKeys(std::move(keys), also_seen_at.value());
   auto found = FindPosting(db, sighting.posting, keys);
   if (!found.ok()) return found.status();
   RecordedSighting recorded;
@@ -332,7 +349,7 @@ Result<RecordedSighting> RecordSighting(sqlite::Database& db, const Sighting& si
   JOBCRAWLER_RETURN_IF_ERROR(AddKeys(db, recorded.posting_id, keys));
   JOBCRAWLER_RETURN_IF_ERROR(UpsertSightingRow(db, recorded.posting_id, url, sighting.page_url,
                                                matched_key, context));
-  for (const std::string& also : sighting.also_seen_at) {
+  for (const std::string& also : also_seen_at.value()) {
     if (also.empty() || also == url) continue;
     JOBCRAWLER_RETURN_IF_ERROR(
         UpsertAlsoSeenRow(db, recorded.posting_id, also, sighting.page_url, url, context));

@@ -36,8 +36,9 @@ struct RecordedSighting {
 // last_seen advanced, reopened if closed), and upserts the sighting row
 // with the key that joined it. Each of sighting.also_seen_at is looked up
 // and stored as a "url:" key too, and becomes a sighting of the posting
-// (see UpsertAlsoSeenRow in the .cpp). Must run inside a transaction; fails
-// when the sighting has no URL.
+// (see UpsertAlsoSeenRow in the .cpp), unless it names several jobs
+// (storage/feed_named_urls.h). Must run inside a transaction; fails when
+// the sighting has no URL.
 //
 // Our choice: a posting closed as "expired" stays closed when seen again
 // with the same valid_through (boards often list ads past their end date;

@@ -245,9 +245,26 @@ CREATE TABLE feed_walks (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: URLs that feeds named as the original ad of several different
+// jobs (an employer's general careers page): they identify none of them
+// (storage/feed_named_urls.h).
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE shared_feed_urls (
+  url        TEXT PRIMARY KEY,
+  first_run  INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 9: the number of results a walk's listing stated on its first
+// page, so that a later page stating another shows the listing changed
+// while it was read (the walk is then incomplete). NULL: none stated.
+constexpr std::string_view kVersion9 = R"sql(
+ALTER TABLE feed_walks ADD COLUMN total INTEGER;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                             kVersion5, kVersion6, kVersion7};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                             kVersion6, kVersion7, kVersion8, kVersion9};
 
 // Applies the migration after the database's version, if any; sets `done`
 // when there is none. The version is read inside the write transaction so

@@ -129,6 +129,12 @@ struct FeedWalkStep {
   int page = 1;      // the response's page number, from 1
   FeedWalkState state = FeedWalkState::kMore;
   std::string message = {};  // why incomplete, for the source's warning
+  // The number of jobs the whole listing holds as this response states it
+  // (Jobsuche maxErgebnisse); nullopt when it states none. A walk whose
+  // pages state different totals changed while it was read: it ends
+  // incomplete (results have no order to rely on, so pages read before and
+  // after the change may miss jobs still listed).
+  std::optional<std::int64_t> total = {};
 };
 
 // Decides whether a link recorded for an unchanged page is queued again

@@ -26,6 +26,7 @@
 
 #include "app/config/config_checks.h"
 #include "app/config/source_checks.h"
+#include "crawler/feed_source.h"
 
 namespace jobcrawler::app {
 namespace {
@@ -130,6 +131,15 @@ class ConfigReader {
   bool ReadSource(const toml::table& table, const KeyPath& at,
                   std::map<std::string, std::uint32_t>& first_lines,
                   crawler::Source& out) const;
+  // Stops when an enabled feed source (at `at`, read from `table`) has a
+  // walk (crawler::FeedWalkKey) of an earlier one: its first page would be
+  // the same URL, which a run's frontier holds once, so the later source
+  // would fail every run. `first_walks` maps each walk seen so far to its
+  // source and line.
+  void CheckDistinctWalks(const toml::table& table, const KeyPath& at,
+                          const crawler::Source& source,
+                          std::map<std::string, std::pair<std::string, std::uint32_t>>&
+                              first_walks) const;
   std::vector<std::string> StartUrls(const toml::node& node, const KeyPath& key) const;
   parsers::FeedType SourceType(const toml::node& node, const KeyPath& key) const;
   std::string HeaderSafe(const toml::node& node, const KeyPath& key) const;
@@ -379,13 +389,35 @@ void ConfigReader::ReadSources(const toml::node& node, std::vector<crawler::Sour
   if (!node.is_array()) FailType(node, at, "an array of tables ([[sources]])");
   const toml::array& array = *node.as_array();
   std::map<std::string, std::uint32_t> first_lines;
+  std::map<std::string, std::pair<std::string, std::uint32_t>> first_walks;
   for (std::size_t i = 0; i < array.size(); ++i) {
     const KeyPath item = at.Index(i);
     if (!array[i].is_table()) FailType(array[i], item, "a table");
     crawler::Source source;
     if (ReadSource(*array[i].as_table(), item, first_lines, source)) {
+      CheckDistinctWalks(*array[i].as_table(), item, source, first_walks);
       out.push_back(std::move(source));
     }
+  }
+}
+
+void ConfigReader::CheckDistinctWalks(
+    const toml::table& table, const KeyPath& at, const crawler::Source& source,
+    std::map<std::string, std::pair<std::string, std::uint32_t>>& first_walks) const {
+  if (!crawler::IsFeedType(source.type)) return;
+  const toml::array* urls = table.get_as<toml::array>("start_urls");
+  if (urls == nullptr) return;
+  for (std::size_t i = 0; i < urls->size(); ++i) {
+    const std::string walk = crawler::FeedWalkKey(source.type, source.start_urls[i]);
+    if (walk.empty()) continue;
+    const toml::source_region& where = (*urls)[i].source();
+    const auto [first, inserted] = first_walks.emplace(
+        walk, std::pair(source.name, where.begin.line));
+    if (inserted || first->second.first == source.name) continue;
+    Fail(where, at.Child("start_urls").Index(i).Display() + " (source \"" + source.name +
+                    "\"): the same search as source \"" + first->second.first + "\" (line " +
+                    std::to_string(first->second.second) + "): both would read " + walk +
+                    "; keep one of them");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/support/fake_jobsuche.h"
 #include "tests/support/feed_crawl.h"
@@ -135,6 +136,61 @@ TEST_F(FeedDedupCrawlTest, ASourceSwitchingFromHtmlToTheJobsucheKeepsItsJobsAndC
   EXPECT_EQ(status[kJobdetail], "active");
   EXPECT_EQ(status[board_.Url("/stellen/andere-1")], "closed")
       << "the source, read whole, no longer lists it";
+}
+
+constexpr char kCareers[] = "https://www.volmetal.example/karriere";
+
+// Our choice: an URL that several results name (an employer's general
+// careers page) is no sighting of any of them, and two reference numbers
+// are two jobs.
+void ExpectNoPostingSeenAtTheCareersPage(const std::vector<storage::PostingRow>& rows) {
+  for (const auto& row : rows) {
+    EXPECT_THAT(row.also_seen_at, ::testing::Not(::testing::Contains(std::string(kCareers))))
+        << row.posting.title;
+  }
+}
+
+TEST_F(FeedDedupCrawlTest, RepostsSharingAGenericCareerPageStayApart) {
+  api_.SetJobs({JobsucheItem("10001-1000000001-S", "IT-Leiter (m/w/d)", "Volmetal GmbH", "58095",
+                             "Hagen", kCareers),
+                JobsucheItem("10001-1000000002-S", "Buchhalter (m/w/d)", "Volmetal GmbH", "58095",
+                             "Hagen", kCareers),
+                JobsucheItem("10001-1000000003-S", "Lagerist (m/w/d)", "Volmetal GmbH", "58095",
+                             "Hagen", kCareers)});
+  WriteConfig(JobsucheSource());
+  for (int run = 1; run <= 2; ++run) {
+    CrawlOutcome outcome = Crawl();
+    EXPECT_EQ(outcome.status, app::kExitOk) << outcome.err;
+    const auto rows = Postings();
+    EXPECT_EQ(rows.size(), 3u) << "run " << run;
+    ExpectNoPostingSeenAtTheCareersPage(rows);
+  }
+  EXPECT_THAT(StatusByIdentifier(),
+              UnorderedElementsAre(::testing::Pair("10001-1000000001-S", "active"),
+                                   ::testing::Pair("10001-1000000002-S", "active"),
+                                   ::testing::Pair("10001-1000000003-S", "active")));
+}
+
+TEST_F(FeedDedupCrawlTest, RepostsSharingACareerPageOnDifferentPagesStayApart) {
+  // Result 1 on page 1 and result 101 on page 2 name the same page.
+  std::vector<nlohmann::json> jobs;
+  for (int i = 0; i <= 100; ++i) {
+    const bool careers = i == 0 || i == 100;
+    jobs.push_back(JobsucheItem(fmt::format("10001-{:010}-S", i),
+                                careers ? fmt::format("Volmetal Stelle {}", i)
+                                        : fmt::format("Sachbearbeiter {}", i),
+                                careers ? "Volmetal GmbH" : fmt::format("Firma {} GmbH", i),
+                                "58095", "Hagen", careers ? kCareers : ""));
+  }
+  api_.SetJobs(std::move(jobs));
+  WriteConfig(JobsucheSource());
+  for (int run = 1; run <= 2; ++run) {
+    CrawlOutcome outcome = Crawl();
+    EXPECT_EQ(outcome.status, app::kExitOk) << outcome.err;
+    const auto rows = Postings();
+    EXPECT_EQ(rows.size(), 101u) << "run " << run;
+    ExpectNoPostingSeenAtTheCareersPage(rows);
+  }
 }
 
 }  // namespace

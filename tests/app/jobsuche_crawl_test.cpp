@@ -185,5 +185,58 @@ TEST_F(JobsucheCrawlTest, AWalkThatFailsMidwayClosesNothing) {
   EXPECT_EQ(status.at("J-241"), "closed");
 }
 
+TEST_F(JobsucheCrawlTest, ResultsInConfusableTownsMatchOnlyInHagenWestphalia) {
+  // Jobsuche spells towns as the Bundesagentur does: "Hagen (Westf.)",
+  // "Hagen im Bremischen" (Lower Saxony), "Hagen a.T.W." (am Teutoburger
+  // Wald); some results carry no postal code.
+  const auto job = [](const std::string& refnr, const std::string& plz, const std::string& ort) {
+    return JobsucheItem(refnr, "IT-Leiter (m/w/d)", "Firma " + refnr + " GmbH", plz, ort);
+  };
+  api_.SetJobs({job("T-1", "58095", "Hagen (Westf.)"), job("T-2", "27628", "Hagen im Bremischen"),
+                job("T-3", "49170", "Hagen a.T.W."), job("T-4", "", "Hagen im Bremischen"),
+                job("T-5", "", "Hagen a.T.W."), job("T-6", "58119", "Hagen"),
+                job("T-7", "", "Hagen (Westf.)"), job("T-8", "27628", "Hagen")});
+  WriteConfig(JobsucheSource());
+  CrawlOutcome run = Crawl();
+  EXPECT_EQ(run.status, app::kExitOk) << run.err;
+  std::map<std::string, std::pair<bool, std::string>> found;
+  for (const auto& row : Postings()) {
+    found[row.posting.identifier] = {row.matched, row.posting.locality};
+  }
+  using Found = std::pair<bool, std::string>;
+  EXPECT_EQ(found["T-1"], Found(true, "Hagen"));
+  EXPECT_EQ(found["T-2"], Found(false, "Hagen im Bremischen"));
+  EXPECT_EQ(found["T-3"], Found(false, "Hagen a.T.W."));
+  EXPECT_EQ(found["T-4"], Found(false, "Hagen im Bremischen")) << "no postal code: the town";
+  EXPECT_EQ(found["T-5"], Found(false, "Hagen a.T.W."));
+  EXPECT_EQ(found["T-6"], Found(true, "Hagen"));
+  EXPECT_EQ(found["T-7"], Found(true, "Hagen"));
+  EXPECT_EQ(found["T-8"].first, false) << "the postal code decides over the town's name";
+  EXPECT_THAT(run.out, HasSubstr("T-1"));
+  EXPECT_THAT(run.out, Not(HasSubstr("T-2")));
+}
+
+TEST_F(JobsucheCrawlTest, AListingThatShrinksMidWalkClosesNothing) {
+  api_.SetJobs(Jobs(250));
+  WriteConfig(JobsucheSource(), /*close_after_missed_runs=*/1);
+  ASSERT_EQ(Crawl().status, app::kExitOk);
+  // J-1..J-100 vanish once page 1 was served: page 2 then holds J-201..
+  // J-250 and is short, and J-101..J-200, still listed, were never read.
+  api_.SetJobsAfterPage(1, Jobs(150, 101));
+  CrawlOutcome run = Crawl();
+  EXPECT_EQ(run.status, app::kExitSourceHealth) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("WARNING: source jobsuche-hagen: the listing changed while it "
+                                 "was read (250 results before page 2, 150 on it)"));
+  EXPECT_EQ(api_.PageRequests(3), 1) << "only the first run reached page 3";
+  for (const auto& [id, status] : StatusByIdentifier()) EXPECT_EQ(status, "active") << id;
+
+  run = Crawl();  // read whole again: now the vanished jobs close
+  EXPECT_EQ(run.status, app::kExitOk) << run.err;
+  const auto status = StatusByIdentifier();
+  EXPECT_EQ(status.at("J-100"), "closed");
+  EXPECT_EQ(status.at("J-101"), "active");
+  EXPECT_EQ(status.at("J-200"), "active");
+}
+
 }  // namespace
 }  // namespace jobcrawler::testing

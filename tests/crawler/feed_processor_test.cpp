@@ -102,6 +102,7 @@ TEST(FeedProcessor, TheLastPageCompletesTheWalk) {
   ASSERT_TRUE(write.feed_walk);
   EXPECT_EQ(write.feed_walk->state, FeedWalkState::kComplete);
   EXPECT_EQ(write.feed_walk->page, 3);
+  EXPECT_EQ(write.feed_walk->total, 250) << "the store compares it with the first page's";
   EXPECT_EQ(write.page.error, "");
 }
 
@@ -173,6 +174,23 @@ TEST(FeedProcessor, RepostsKeepTheOriginalAdAsACanonicalSightingUrl) {
   // The second job names Dortmund first and Hagen as a further place.
   ASSERT_EQ(write.sightings[1].posting.other_places.size(), 1u);
   EXPECT_EQ(write.sightings[1].posting.other_places[0].locality, "Hagen");
+}
+
+TEST(FeedProcessor, AnAddressSeveralResultsOfAResponseNameIsASightingOfNone) {
+  // Our choice: an employer's general careers page given as the original ad
+  // of several jobs shows none of them.
+  nlohmann::json answer = nlohmann::json::parse(Fixture("jobsuche_v6_hagen.json"));
+  auto& results = answer["ergebnisliste"];
+  ASSERT_EQ(results.size(), 3u);
+  results[0]["externeURL"] = "https://www.volmetal.example/karriere";
+  results[1]["externeURL"] = "https://www.volmetal.example/karriere#jobs";
+  Feed feed(FeedType::kArbeitsagentur);
+  storage::PageWrite write = feed.Answer(1, answer.dump());
+  ASSERT_EQ(write.sightings.size(), 3u);
+  EXPECT_TRUE(write.sightings[0].also_seen_at.empty());
+  EXPECT_TRUE(write.sightings[1].also_seen_at.empty()) << "the same page, canonically";
+  EXPECT_THAT(write.sightings[2].also_seen_at,
+              ElementsAre("http://www.lennepark-kliniken.example/jobs/teamleiter-it"));
 }
 
 TEST(FeedProcessor, TheSourcesCompanyFillsPostingsThatNameNone) {

@@ -91,6 +91,85 @@ TEST(FeedRecord, WithoutTheOriginalsUrlTheTwoStayApart) {
   EXPECT_EQ(List(*store).size(), 2u) << "different titles and ids: only the URL could join them";
 }
 
+constexpr char kCareers[] = "https://volmetal.example/karriere";
+
+// A result of the feed that names the employer's general careers page as its
+// original ad.
+Sighting CareersRepost(const std::string& refnr, const std::string& title,
+                       const std::string& company = "Volmetal GmbH") {
+  Sighting sighting =
+      Seen(Job(title, company, "Hagen",
+               std::string("https://www.arbeitsagentur.de/jobsuche/jobdetail/") + refnr, refnr),
+           kFeedPage);
+  sighting.also_seen_at = {kCareers};
+  return sighting;
+}
+
+std::vector<std::string> Keys(Store& store, std::int64_t id) {
+  auto explained = store.ExplainPosting(id);
+  EXPECT_TRUE(explained.ok() && explained.value());
+  return explained.ok() && explained.value() ? explained.value()->keys
+                                             : std::vector<std::string>{};
+}
+
+// Our choice: two identifiers of one company are two jobs, whatever page a
+// feed names for both; that page shows neither.
+void ExpectApartWithoutTheCareersPage(Store& store) {
+  const auto rows = List(store);
+  ASSERT_EQ(rows.size(), 2u) << "two refnrs are two jobs";
+  for (const auto& row : rows) {
+    EXPECT_THAT(SightingUrls(store, row.id), ::testing::Not(Contains(std::string(kCareers))))
+        << row.posting.title;
+    EXPECT_THAT(Keys(store, row.id), ::testing::Not(Contains(std::string("url:") + kCareers)))
+        << row.posting.title;
+  }
+}
+
+TEST(FeedRecord, TwoIdentifiedJobsNamingTheSamePageInOneWalkStayApart) {
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  PageWriteResult second = Record(*store, run, std::string(kFeedPage) + "&page=2",
+                                  {CareersRepost("R-2", "Buchhalter (m/w/d)")});
+  EXPECT_EQ(second.postings_new, 1);
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, AJobNamingAPageAnotherJobNamedInAnEarlierRunStaysApart) {
+  auto store = OpenStore();
+  const std::int64_t first = store->BeginRun(1000).value();
+  Record(*store, first, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  ASSERT_TRUE(store->FinishRun(first, RunStatus::kCompleted, {}, 1500).ok());
+  const std::int64_t second = store->BeginRun(2000).value();
+  Record(*store, second, kFeedPage,
+         {CareersRepost("R-2", "Lagerist (m/w/d)"), CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, TwoIdentifiedJobsStayApartWhateverCompanyEachNames) {
+  // The service spells the employer differently in two results.
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kFeedPage, {CareersRepost("R-1", "IT-Leiter (m/w/d)")});
+  Record(*store, run, std::string(kFeedPage) + "&page=2",
+         {CareersRepost("R-2", "Buchhalter (m/w/d)", "Volmetal Versorgung GmbH & Co. KG")});
+  ExpectApartWithoutTheCareersPage(*store);
+}
+
+TEST(FeedRecord, AnotherIdentifierStillJoinsThroughTheJobsOwnPage) {
+  // The board's page crawled there carries its own id; a repost naming it
+  // joins, as does the same repost seen again in the next run.
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  Record(*store, run, kBoardAd, {BoardAd()});
+  Record(*store, run, kFeedPage, {Repost()});
+  ASSERT_TRUE(store->FinishRun(run, RunStatus::kCompleted, {}, 1500).ok());
+  Record(*store, store->BeginRun(2000).value(), kFeedPage, {Repost()}, 2000);
+  const auto rows = List(*store);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(SightingUrls(*store, rows[0].id), (std::set<std::string>{kJobdetail, kBoardAd}));
+}
+
 PageWrite FeedWrite(Store& store, std::int64_t run, const std::string& url, FeedWalkStep step,
                     int http_status = 200) {
   PageWrite write = Fetched(AddAndLease(store, run, url), 1000);
@@ -138,6 +217,38 @@ TEST(FeedRecord, AnIncompleteWalkStaysIncompleteForTheRun) {
   EXPECT_EQ(stats->at(0).feed_problem, "page 1 failed");
   auto next = store->SourceStats(store->BeginRun(2000).value());
   EXPECT_TRUE(next.ok() && next->empty()) << "walks are per run";
+}
+
+FeedWalkStep Step(const std::string& walk, int page, FeedWalkState state,
+                  std::optional<std::int64_t> total) {
+  FeedWalkStep step{walk, page, state};
+  step.total = total;
+  return step;
+}
+
+TEST(FeedRecord, AWalkWhosePagesStateDifferentTotalsIsIncomplete) {
+  auto store = OpenStore();
+  const std::int64_t run = store->BeginRun(1000).value();
+  const std::string a = "https://api.example/jobs?page=1&size=100&was=a";
+  const std::string b = "https://api.example/jobs?page=1&size=100&was=b";
+  const std::vector<std::pair<std::string, FeedWalkStep>> steps = {
+      {a, Step(a, 1, FeedWalkState::kMore, 250)},
+      {a + "&x=2", Step(a, 2, FeedWalkState::kMore, 150)},
+      {a + "&x=3", Step(a, 3, FeedWalkState::kComplete, 250)},
+      {b, Step(b, 1, FeedWalkState::kMore, std::nullopt)},
+      {b + "&x=2", Step(b, 2, FeedWalkState::kMore, 120)},
+      {b + "&x=3", Step(b, 3, FeedWalkState::kComplete, 120)}};
+  for (const auto& [url, step] : steps) {
+    ASSERT_TRUE(store->RecordPage(run, FeedWrite(*store, run, url, step)).ok());
+  }
+  auto stats = store->SourceStats(run);
+  ASSERT_TRUE(stats.ok());
+  ASSERT_EQ(stats->size(), 1u);
+  EXPECT_EQ(stats->at(0).feed_walks, 2);
+  EXPECT_EQ(stats->at(0).feed_walks_complete, 1) << "a total first stated later is kept";
+  EXPECT_EQ(stats->at(0).feed_problem,
+            "the listing changed while it was read (250 results before page 2, 150 on it) in "
+            "the walk from " + a);
 }
 
 TEST(FeedRecord, AFeedPageThatIsGoneClosesNoneOfItsPostings) {

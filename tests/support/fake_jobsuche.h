@@ -10,7 +10,8 @@
 // - page * size over 10,000 is answered 400;
 // - a request without the expected X-API-Key is answered 403;
 // - robots.txt is answered 404 (no rules).
-// Tests can make pages fail (FailPage) or every answer odd (SetFixedReply).
+// Tests can make pages fail (FailPage), every answer odd (SetFixedReply) or
+// the results change after a page (SetJobsAfterPage).
 // Thread-safe: settings may change while the server runs.
 #ifndef JOBCRAWLER_TESTS_SUPPORT_FAKE_JOBSUCHE_H_
 #define JOBCRAWLER_TESTS_SUPPORT_FAKE_JOBSUCHE_H_
@@ -82,6 +83,12 @@ class FakeJobsuche {
     std::lock_guard lock(mutex_);
     jobs_ = std::move(jobs);
     generated_ = 0;
+  }
+  // Once page `page` has been answered with results, the search's results
+  // become `jobs` (a listing that changes while it is read).
+  void SetJobsAfterPage(int page, std::vector<nlohmann::json> jobs) {
+    std::lock_guard lock(mutex_);
+    jobs_after_ = std::pair(page, std::move(jobs));
   }
   // `count` results made up from their index instead (for the 10,000 cap).
   void SetGeneratedJobs(int count) {
@@ -180,7 +187,13 @@ class FakeJobsuche {
     if (page < 1 || size < 1 || page * size > kMaxResults) {
       return Json(400, ReadFeedData("jobsuche_error.json"));
     }
-    return Json(200, Results(page, size).dump());
+    app::HttpReply reply = Json(200, Results(page, size).dump());
+    if (jobs_after_ && jobs_after_->first == page) {
+      jobs_ = std::move(jobs_after_->second);
+      generated_ = 0;
+      jobs_after_.reset();
+    }
+    return reply;
   }
 
   nlohmann::json Results(int page, int size) const {
@@ -200,6 +213,7 @@ class FakeJobsuche {
   int generated_ = 0;
   std::optional<std::pair<int, std::string>> fixed_;
   std::map<int, std::pair<int, int>> failures_;  // page -> (status, times left)
+  std::optional<std::pair<int, std::vector<nlohmann::json>>> jobs_after_;
   std::string api_key_ = "jobboerse-jobsuche";
   // Last: its thread calls Serve, so it must stop before the members go.
   std::unique_ptr<app::HttpServer> server_;

@@ -112,6 +112,43 @@ TEST(SourceConfig, AStartUrlOfTheWrongShapeForItsTypeIsRefused) {
               HasSubstr("not a Personio feed URL: its path ends in /xml"));
 }
 
+std::string OtherSearch(const std::string& type) {
+  return type == "personio" ? "https://other.jobs.personio.de/xml"
+                            : std::string(kJobsuche) + "&umkreis=50";
+}
+
+// Two [[sources]] of `type`, named a and b, at `a_url` and `b_url` (b's on
+// line 9), b with `b_extra` lines.
+std::string TwoSources(const std::string& type, const std::string& a_url, const std::string& b_url,
+                       const std::string& b_extra = "") {
+  return "[[sources]]\nname = \"a\"\ntype = \"" + type + "\"\nstart_urls = [\"" + a_url +  // 1-4
+         "\"]\n\n[[sources]]\nname = \"b\"\ntype = \"" + type + "\"\n" +                // 5-8
+         "start_urls = [\"" + OtherSearch(type) + "\",\n  \"" + b_url + "\"]\n" +  // 9-10
+         b_extra;
+}
+
+TEST(SourceConfig, TwoFeedSourcesWithTheSameSearchAreRefused) {
+  // Our choice: the second would fail every run (a run reads a URL once).
+  // The message names the first page in its canonical form.
+  const std::string first_page =
+      "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service/pc/v6/jobs?page=1&size=100&"
+      "was=IT-Leiter&wo=Hagen";
+  EXPECT_EQ(ErrorOf(TwoSources("arbeitsagentur", kJobsuche,
+                               std::string(kJobsuche) + "&size=25&page=3#top")),
+            "config.toml:10: sources[1].start_urls[1] (source \"b\"): the same search as source "
+            "\"a\" (line 4): both would read " + first_page + "; keep one of them");
+  EXPECT_THAT(ErrorOf(TwoSources("personio", "https://a.jobs.personio.de/xml?language=de",
+                                 "https://a.jobs.personio.de/xml?language=de")),
+              HasSubstr("config.toml:10: sources[1].start_urls[1] (source \"b\"): the same "
+                        "search as source \"a\" (line 4)"));
+  // Different searches, and a disabled second source, are fine.
+  EXPECT_EQ(
+      ErrorOf(TwoSources("arbeitsagentur", kJobsuche, std::string(kJobsuche) + "&umkreis=25")),
+      "no error");
+  EXPECT_EQ(ErrorOf(TwoSources("arbeitsagentur", kJobsuche, kJobsuche, "enabled = false\n")),
+            "no error");
+}
+
 TEST(SourceConfig, TheShippedConfigSearchesTheJobsucheForItLeadershipAroundHagen) {
   const Config config = LoadConfigFile(JOBCRAWLER_TEST_DATA_DIR "/../../config.toml");
   const auto jobsuche = std::find_if(config.sources.begin(), config.sources.end(), [](auto& s) {
