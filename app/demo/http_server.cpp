@@ -3,6 +3,14 @@
 // async step checks its error first and every read/write has a timeout.
 #include "app/demo/http_server.h"
 
+// Asio's deprecated handler hooks change the return types of inline function
+// templates: files that disagree on this give them two definitions, and with
+// clang the linker kept the crawler's for this server's sessions (sockets
+// closed through garbage, handlers run on freed memory).
+#ifndef BOOST_ASIO_NO_DEPRECATED
+#error "BOOST_ASIO_NO_DEPRECATED must be defined alike for every file that includes Asio"
+#endif
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>

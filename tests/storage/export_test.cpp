@@ -190,7 +190,7 @@ TEST(WriteJsonl, ReplacesInvalidUtf8InsteadOfThrowing) {
   row.posting.title = "bad \xFF byte";
   std::ostringstream out;
   WriteJsonl(out, {row});
-  EXPECT_NO_THROW(nlohmann::json::parse(out.str()));
+  EXPECT_TRUE(nlohmann::json::accept(out.str())) << out.str();
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -25,11 +26,24 @@ namespace jobcrawler::testing {
 
 // Starts `argv` (argv[0] looked up in PATH) in a new process group; its
 // stdout and stderr go to `output_file` when given (appended), else they are
-// the test's. Returns the pid, or -1 when it could not be started.
-inline pid_t Spawn(std::vector<std::string> argv, const std::string& output_file = {}) {
+// the test's. `environment` ("NAME=value" each) is added to the test's own
+// environment, replacing variables of the same name. Returns the pid, or -1
+// when it could not be started.
+inline pid_t Spawn(std::vector<std::string> argv, const std::string& output_file = {},
+                   std::vector<std::string> environment = {}) {
   std::vector<char*> args;
   for (std::string& arg : argv) args.push_back(arg.data());
   args.push_back(nullptr);
+  std::vector<char*> env;
+  for (char** var = environ; *var != nullptr; ++var) {
+    const std::string_view entry(*var);
+    const std::string_view name = entry.substr(0, entry.find('=') + 1);  // "NAME="
+    bool replaced = false;
+    for (const std::string& own : environment) replaced |= own.starts_with(name);
+    if (!replaced) env.push_back(*var);
+  }
+  for (std::string& own : environment) env.push_back(own.data());
+  env.push_back(nullptr);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
@@ -42,7 +56,7 @@ inline pid_t Spawn(std::vector<std::string> argv, const std::string& output_file
     posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   }
   pid_t pid = -1;
-  if (posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ) != 0) pid = -1;
+  if (posix_spawnp(&pid, args[0], &actions, &attr, args.data(), env.data()) != 0) pid = -1;
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   return pid;
