@@ -156,7 +156,9 @@ class CrashTest : public CrashFixture {
     if (outcome.ExitedWith(0)) return false;  // the run was over before that write
     EXPECT_TRUE(outcome.Killed()) << outcome.Describe() << "\n" << outcome.log;
     ++kills_;
-    EXPECT_EQ(testing::IntegrityCheck(database), "ok");
+    // A kill before the switch to WAL leaves a hot rollback journal, which
+    // only a connection that may write can roll back (as the next run does).
+    EXPECT_EQ(testing::IntegrityCheck(database, testing::ProbeOpen::kRecover), "ok");
     ++phases_[static_cast<int>(PhaseOf(database))];
     const std::set<PostingRow> now = ReadPostings(database);
     EXPECT_EQ(Lost(seen, now), "") << "postings read before the kill are gone";

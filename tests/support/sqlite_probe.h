@@ -25,11 +25,18 @@ struct FinalizeStmt {
 };
 }  // namespace sqlite_probe_detail
 
+// How a probe opens the file. kRecover opens it for writing (never creating
+// it) so that SQLite may roll back a hot journal a killed process left, as
+// the next run would; a read-only connection refuses such a file.
+enum class ProbeOpen { kReadOnly, kRecover };
+
 // Every row of `sql` on the database at `path`. Throws std::runtime_error
 // with sqlite's message when the file cannot be opened or the query fails.
-inline std::vector<SqliteRow> QueryDatabase(const std::string& path, const std::string& sql) {
+inline std::vector<SqliteRow> QueryDatabase(const std::string& path, const std::string& sql,
+                                            ProbeOpen open = ProbeOpen::kReadOnly) {
   sqlite3* raw_db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw_db, SQLITE_OPEN_READONLY, nullptr);
+  const int flags = open == ProbeOpen::kRecover ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  int rc = sqlite3_open_v2(path.c_str(), &raw_db, flags, nullptr);
   std::unique_ptr<sqlite3, sqlite_probe_detail::CloseDb> db(raw_db);
   if (rc != SQLITE_OK) {
     throw std::runtime_error("open " + path + ": " + (db ? sqlite3_errmsg(db.get()) : "no memory"));
@@ -53,9 +60,10 @@ inline std::vector<SqliteRow> QueryDatabase(const std::string& path, const std::
 }
 
 // "ok" for a sound file, else SQLite's list of problems, one per line.
-inline std::string IntegrityCheck(const std::string& path) {
+inline std::string IntegrityCheck(const std::string& path,
+                                  ProbeOpen open = ProbeOpen::kReadOnly) {
   std::string out;
-  for (const SqliteRow& row : QueryDatabase(path, "PRAGMA integrity_check")) {
+  for (const SqliteRow& row : QueryDatabase(path, "PRAGMA integrity_check", open)) {
     if (!out.empty()) out += '\n';
     out += row.empty() ? "" : row[0];
   }
