@@ -1,6 +1,7 @@
 // Reads config.toml into Config with toml++. Every error is a ConfigError whose
 // message starts "ORIGIN:LINE: KEY.PATH: ..." so that a cron mail names the
-// exact spot. Only this file sees toml++.
+// exact spot. Only this file, config_sources.cpp ([[sources]]) and their
+// config_reader.h see toml++.
 //
 // Our choices, beyond TOML itself:
 // - unknown keys are errors (a typo must not silently keep a default);
@@ -25,17 +26,12 @@
 #include <toml++/toml.h>
 
 #include "app/config/config_checks.h"
-#include "app/config/source_checks.h"
-#include "crawler/feed_source.h"
+#include "app/config/config_reader.h"
 
 namespace jobcrawler::app {
+namespace config_internal {
 namespace {
 
-// Accepted range of an integer key. The bounds reject typos, not tastes.
-struct IntRange {
-  std::int64_t min;
-  std::int64_t max;
-};
 constexpr IntRange kConcurrency{1, 1024};          // the usual fd soft limit
 constexpr IntRange kPerHostConcurrency{1, 64};     // more is abuse of a site
 constexpr IntRange kPerHostDelayMs{0, 3'600'000};  // one hour
@@ -52,22 +48,6 @@ constexpr IntRange kLowSpeedLimitBytes{0, 1'000'000};  // 0: no low-speed limit
 constexpr IntRange kLowSpeedTimeSeconds{1, 3600};
 // More than 100 missed runs is a posting nobody will close by hand either.
 constexpr IntRange kCloseAfterMissedRuns{1, 100};
-
-// A key's place in the file for messages: "sources[2].follow[0]", plus an
-// optional label such as `source "stepstone"`.
-struct KeyPath {
-  std::string path;
-  std::string label;
-
-  KeyPath Child(std::string_view key) const {
-    return {path.empty() ? std::string(key) : path + "." + std::string(key), label};
-  }
-  KeyPath Index(std::size_t i) const { return {path + "[" + std::to_string(i) + "]", label}; }
-  std::string Display() const { return label.empty() ? path : path + " (" + label + ")"; }
-};
-
-using FieldReader = std::function<void(const toml::node&, const KeyPath&)>;
-using Fields = std::map<std::string_view, FieldReader>;
 
 std::string_view TypeName(toml::node_type type) {
   switch (type) {
@@ -95,61 +75,7 @@ bool Before(const toml::source_position& a, const toml::source_position& b) {
   return a.line != b.line ? a.line < b.line : a.column < b.column;
 }
 
-// Turns one parsed TOML document into a Config. Throws ConfigError.
-class ConfigReader {
- public:
-  explicit ConfigReader(std::string_view origin) : origin_(origin) {}
-
-  Config Read(const toml::table& root);
-
- private:
-  [[noreturn]] void Fail(const toml::source_region& where, const std::string& message) const;
-  [[noreturn]] void FailType(const toml::node& node, const KeyPath& key,
-                             std::string_view expected) const;
-
-  // Calls the reader of every key in `table`, in file order; an unknown key
-  // is an error that suggests the nearest known one.
-  void ReadFields(const toml::table& table, const KeyPath& at, const Fields& fields) const;
-
-  const toml::table& Table(const toml::node& node, const KeyPath& key) const;
-  std::int64_t Int(const toml::node& node, const KeyPath& key, IntRange range) const;
-  bool Bool(const toml::node& node, const KeyPath& key) const;
-  std::string String(const toml::node& node, const KeyPath& key) const;
-  std::vector<std::string> Strings(const toml::node& node, const KeyPath& key) const;
-
-  void ReadCrawler(const toml::node& node, crawler::CrawlerOptions& out) const;
-  void ReadStorage(const toml::node& node, StorageConfig& out) const;
-  void ReadMonitoring(const toml::node& node, MonitoringConfig& out) const;
-  void ReadReport(const toml::node& node, ReportConfig& out) const;
-  void ReadMatch(const toml::node& node, parsers::MatchRules& out) const;
-  double RadiusKm(const toml::node& node, const KeyPath& key) const;
-  std::vector<parsers::PostalCodeRange> PostalCodes(const toml::node& node,
-                                                    const KeyPath& key) const;
-  void ReadSources(const toml::node& node, std::vector<crawler::Source>& out) const;
-  // Returns false for a source with `enabled = false`. `first_lines` maps
-  // each name seen so far to its line, to report duplicates.
-  bool ReadSource(const toml::table& table, const KeyPath& at,
-                  std::map<std::string, std::uint32_t>& first_lines,
-                  crawler::Source& out) const;
-  // Stops when an enabled feed source (at `at`, read from `table`) has a
-  // walk (crawler::FeedWalkKey) of an earlier one: its first page would be
-  // the same URL, which a run's frontier holds once, so the later source
-  // would fail every run. `first_walks` maps each walk seen so far to its
-  // source and line.
-  void CheckDistinctWalks(const toml::table& table, const KeyPath& at,
-                          const crawler::Source& source,
-                          std::map<std::string, std::pair<std::string, std::uint32_t>>&
-                              first_walks) const;
-  std::vector<std::string> StartUrls(const toml::node& node, const KeyPath& key) const;
-  parsers::FeedType SourceType(const toml::node& node, const KeyPath& key) const;
-  std::string HeaderSafe(const toml::node& node, const KeyPath& key) const;
-  void CheckSourceType(const toml::table& table, const KeyPath& at,
-                       const crawler::Source& source) const;
-  std::vector<std::string> FollowPatterns(const toml::node& node, const KeyPath& key) const;
-  parsers::ExtractionProfile ExtractionProfile(const toml::node& node, const KeyPath& key) const;
-
-  std::string origin_;
-};
+}  // namespace
 
 void ConfigReader::Fail(const toml::source_region& where, const std::string& message) const {
   std::string text = origin_;
@@ -384,182 +310,7 @@ std::vector<parsers::PostalCodeRange> ConfigReader::PostalCodes(const toml::node
   return ranges;
 }
 
-void ConfigReader::ReadSources(const toml::node& node, std::vector<crawler::Source>& out) const {
-  const KeyPath at{"sources", ""};
-  if (!node.is_array()) FailType(node, at, "an array of tables ([[sources]])");
-  const toml::array& array = *node.as_array();
-  std::map<std::string, std::uint32_t> first_lines;
-  std::map<std::string, std::pair<std::string, std::uint32_t>> first_walks;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    const KeyPath item = at.Index(i);
-    if (!array[i].is_table()) FailType(array[i], item, "a table");
-    crawler::Source source;
-    if (ReadSource(*array[i].as_table(), item, first_lines, source)) {
-      CheckDistinctWalks(*array[i].as_table(), item, source, first_walks);
-      out.push_back(std::move(source));
-    }
-  }
-}
-
-void ConfigReader::CheckDistinctWalks(
-    const toml::table& table, const KeyPath& at, const crawler::Source& source,
-    std::map<std::string, std::pair<std::string, std::uint32_t>>& first_walks) const {
-  if (!crawler::IsFeedType(source.type)) return;
-  const toml::array* urls = table.get_as<toml::array>("start_urls");
-  if (urls == nullptr) return;
-  for (std::size_t i = 0; i < urls->size(); ++i) {
-    const std::string walk = crawler::FeedWalkKey(source.type, source.start_urls[i]);
-    if (walk.empty()) continue;
-    const toml::source_region& where = (*urls)[i].source();
-    const auto [first, inserted] = first_walks.emplace(
-        walk, std::pair(source.name, where.begin.line));
-    if (inserted || first->second.first == source.name) continue;
-    Fail(where, at.Child("start_urls").Index(i).Display() + " (source \"" + source.name +
-                    "\"): the same search as source \"" + first->second.first + "\" (line " +
-                    std::to_string(first->second.second) + "): both would read " + walk +
-                    "; keep one of them");
-  }
-}
-
-bool ConfigReader::ReadSource(const toml::table& table, const KeyPath& at,
-                              std::map<std::string, std::uint32_t>& first_lines,
-                              crawler::Source& out) const {
-  // The name comes first: later messages quote it.
-  const toml::node* name = table.get("name");
-  if (name == nullptr) Fail(table.source(), at.Display() + ": missing required key name");
-  out.name = String(*name, at.Child("name"));
-  const auto [first, inserted] = first_lines.emplace(out.name, name->source().begin.line);
-  if (!inserted) {
-    Fail(name->source(), at.Child("name").Display() + ": duplicate source name \"" + out.name +
-                             "\" (first defined on line " + std::to_string(first->second) + ")");
-  }
-  const KeyPath labelled{at.path, "source \"" + out.name + "\""};
-  bool enabled = true;
-  const Fields fields = {
-      {"name", [](const auto&, const auto&) {}},
-      {"type", [&](const auto& n, const auto& k) { out.type = SourceType(n, k); }},
-      {"start_urls", [&](const auto& n, const auto& k) { out.start_urls = StartUrls(n, k); }},
-      {"follow", [&](const auto& n, const auto& k) { out.follow = FollowPatterns(n, k); }},
-      {"enabled", [&](const auto& n, const auto& k) { enabled = Bool(n, k); }},
-      {"extract", [&](const auto& n, const auto& k) { out.profile = ExtractionProfile(n, k); }},
-      {"company", [&](const auto& n, const auto& k) { out.company = HeaderSafe(n, k); }},
-      {"api_key", [&](const auto& n, const auto& k) { out.api_key = HeaderSafe(n, k); }},
-      {"respect_robots_txt",
-       [&](const auto& n, const auto& k) { out.respect_robots_txt = Bool(n, k); }},
-  };
-  ReadFields(table, labelled, fields);
-  if (!table.contains("start_urls")) {
-    Fail(table.source(), labelled.Display() + ": missing required key start_urls");
-  }
-  CheckSourceType(table, labelled, out);
-  return enabled;
-}
-
-parsers::FeedType ConfigReader::SourceType(const toml::node& node, const KeyPath& key) const {
-  const std::string name = String(node, key);
-  const std::optional<parsers::FeedType> type = parsers::ParseFeedType(name);
-  if (!type) {
-    Fail(node.source(), key.Display() + ": must be one of " + FeedTypeList() + ", got \"" +
-                            name + "\"");
-  }
-  return *type;
-}
-
-std::string ConfigReader::HeaderSafe(const toml::node& node, const KeyPath& key) const {
-  std::string value = String(node, key);
-  // The API key goes verbatim into a header line; a company into CSV cells.
-  if (HasControlCharacter(value)) {
-    Fail(node.source(), key.Display() + ": must not contain control characters");
-  }
-  return value;
-}
-
-// The keys that only some types take, and start URLs of the right shape.
-void ConfigReader::CheckSourceType(const toml::table& table, const KeyPath& at,
-                                   const crawler::Source& source) const {
-  const std::string type = "type \"" + std::string(parsers::FeedTypeName(source.type)) + "\"";
-  const auto refuse = [&](std::string_view key, const std::string& why) {
-    if (const toml::node* node = table.get(key)) {
-      Fail(node->source(), at.Child(key).Display() + ": " + why);
-    }
-  };
-  if (source.type != parsers::FeedType::kHtml) {
-    refuse("follow", "not used by a source of " + type +
-                         ": a feed links to no pages to follow, it pages itself");
-    refuse("extract", "not used by a source of " + type + ": its entries are read as they are");
-  }
-  if (source.type != parsers::FeedType::kArbeitsagentur) {
-    refuse("api_key", "only a source of type \"arbeitsagentur\" sends an API key, not one of " +
-                          type);
-  }
-  const toml::node* urls = table.get("start_urls");
-  const KeyPath typed{at.Child("start_urls").path, at.label + ", " + type};
-  for (std::size_t i = 0; i < source.start_urls.size(); ++i) {
-    const std::string error = FeedStartUrlError(source.type, source.start_urls[i]);
-    if (!error.empty()) Fail((*urls->as_array())[i].source(), typed.Index(i).Display() + ": " + error);
-  }
-}
-
-std::vector<std::string> ConfigReader::StartUrls(const toml::node& node,
-                                                 const KeyPath& key) const {
-  std::vector<std::string> urls = Strings(node, key);
-  if (urls.empty()) Fail(node.source(), key.Display() + ": must list at least one URL");
-  for (std::size_t i = 0; i < urls.size(); ++i) {
-    if (!IsAbsoluteHttpUrl(urls[i])) {
-      Fail((*node.as_array())[i].source(),
-           key.Index(i).Display() + ": not an absolute http(s) URL: \"" + urls[i] + "\"");
-    }
-  }
-  return urls;
-}
-
-std::vector<std::string> ConfigReader::FollowPatterns(const toml::node& node,
-                                                      const KeyPath& key) const {
-  std::vector<std::string> patterns = Strings(node, key);
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    const std::string error = RegexError(patterns[i]);
-    if (!error.empty()) {
-      Fail((*node.as_array())[i].source(),
-           key.Index(i).Display() + ": invalid regular expression: " + error);
-    }
-  }
-  return patterns;
-}
-
-parsers::ExtractionProfile ConfigReader::ExtractionProfile(const toml::node& node,
-                                                          const KeyPath& key) const {
-  parsers::ExtractionProfile profile;
-  // Each key's destination; every value must parse as a selector.
-  const auto selector = [this](std::string* field) -> FieldReader {
-    return [this, field](const toml::node& n, const KeyPath& k) {
-      *field = String(n, k);
-      // The container is a set of elements, not a value: no " @attr".
-      const bool allow_attribute = !k.path.ends_with(".posting");
-      const std::string error = parsers::CheckProfileSelector(*field, allow_attribute);
-      if (!error.empty()) Fail(n.source(), k.Display() + ": " + error);
-    };
-  };
-  const Fields fields = {
-      {"posting", selector(&profile.posting)},
-      {"title", selector(&profile.title)},
-      {"company", selector(&profile.company)},
-      {"location", selector(&profile.location)},
-      {"postal_code", selector(&profile.postal_code)},
-      {"salary", selector(&profile.salary)},
-      {"employment_type", selector(&profile.employment_type)},
-      {"date_posted", selector(&profile.date_posted)},
-      {"valid_through", selector(&profile.valid_through)},
-      {"description", selector(&profile.description)},
-      {"identifier", selector(&profile.identifier)},
-      {"url", selector(&profile.url)},
-      {"links", selector(&profile.links)},
-      {"next_page", selector(&profile.next_page)},
-  };
-  ReadFields(Table(node, key), key, fields);
-  return profile;
-}
-
-}  // namespace
+}  // namespace config_internal
 
 Config ParseConfig(std::string_view toml_text, std::string_view origin) {
   toml::table root;
@@ -571,7 +322,7 @@ Config ParseConfig(std::string_view toml_text, std::string_view origin) {
                       std::to_string(where.column) +
                       ": syntax error: " + std::string(e.description()));
   }
-  return ConfigReader(origin).Read(root);
+  return config_internal::ConfigReader(origin).Read(root);
 }
 
 }  // namespace jobcrawler::app
