@@ -372,16 +372,6 @@ std::shared_ptr<std::atomic<int>> Crawler::Loop::SitemapBudget(const std::string
   return budget;
 }
 
-void Crawler::Loop::CommitWrites() {
-  if (writes_committed_ == writes_done_ || stopping_) return;  // Finish commits when stopping
-  writes_committed_ = writes_done_;
-  AskStore(
-      WorkKind::kCommit, [](storage::Store& store) { return store.CommitWrites(); },
-      [this](const storage::Status& status) {
-        if (!status.ok()) Stop(storage::RunStatus::kFailed, status.message());
-      });
-}
-
 void Crawler::Loop::StartProgressTicks() {
   progress_timer_.expires_after(kProgressInterval);
   progress_timer_.async_wait([this](boost::system::error_code ec) {
@@ -392,7 +382,6 @@ void Crawler::Loop::StartProgressTicks() {
         std::chrono::duration<double>(Clock::now() - started_).count();
     summary_.progress.queued = std::max<std::int64_t>(0, frontier_open_);
     scheduler_.Prune(Clock::now());
-    CommitWrites();
     if (observer_) observer_->OnProgress(summary_.progress);
     StartProgressTicks();
   });

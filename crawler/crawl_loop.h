@@ -101,8 +101,6 @@ class Crawler::Loop {
   void OnLeased(storage::Result<std::vector<storage::FrontierEntry>> leased,
                 std::uint64_t writes_at_issue);
   void StartProgressTicks();
-  // Commits the store's write batch when a page was written since the last.
-  void CommitWrites();
   std::shared_ptr<std::atomic<int>> SitemapBudget(const std::string& host_key);
   std::int64_t MaxPages() const;
   static storage::UnixMillis NowMillis();
@@ -203,7 +201,6 @@ class Crawler::Loop {
   bool lease_exhausted_ = false;  // the last lease found nothing due
   bool retry_wait_ = false;       // retry_wakeup_ is armed
   std::uint64_t writes_done_ = 0;
-  std::uint64_t writes_committed_ = 0;  // writes_done_ at the last CommitWrites
   bool stopping_ = false;
   bool finished_ = false;
   int loop_exceptions_ = 0;

@@ -63,7 +63,6 @@ storage::Status Crawler::Loop::Prepare() {
   auto counts = store_.CountFrontier(summary_.run_id);
   if (!counts.ok()) return counts.status();
   frontier_open_ = counts->queued + counts->leased;
-  store_.BatchWrites(kWriteBatchPages);
   return storage::Status::Ok();
 }
 
@@ -231,9 +230,9 @@ void Crawler::Loop::OnStopBound() {
 
 void Crawler::Loop::OnSignal(int signal_number) {
   if (stopping_) {
-    // A second Ctrl-C: stop now. Every write batch is one transaction, so
+    // A second Ctrl-C: stop now. Every page write is one transaction, so
     // the database stays intact; the run resumes next time and fetches the
-    // pages of the uncommitted batch again.
+    // pages in flight again.
     std::_Exit(128 + signal_number);
   }
   Stop(storage::RunStatus::kInterrupted);
@@ -285,7 +284,6 @@ void Crawler::Loop::Finish() {
             run_id = summary_.run_id](storage::Store& store) {
     storage::Status released = store.ReleaseLeases(run_id);
     storage::Status finished = store.FinishRun(run_id, status, counters, NowMillis());
-    store.BatchWrites(1);
     std::string error = !released.ok() ? released.message() : finished.message();
     link->Post([self, error] { self->OnFinished(error); });
   });

@@ -32,13 +32,6 @@ namespace jobcrawler::crawler {
 // The longest a stop takes, from the request to the end of Run().
 inline constexpr std::chrono::milliseconds kStopBound{5000};
 
-// Page writes may share a transaction (storage::Store::BatchWrites) of at
-// most this many pages, committed at least every 250 ms (the progress
-// tick): a kill loses no more, and those pages are fetched again on resume.
-// 1: every page commits on its own. Batching saved little CPU on the board
-// bench and makes pages visible to other readers only at commits, which
-// tests that watch a crawl from outside rely on; it stays off for now.
-inline constexpr int kWriteBatchPages = 1;
 
 struct CrawlProgress {
   std::int64_t pages_fetched = 0;   // responses received (any status)

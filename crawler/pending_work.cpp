@@ -15,8 +15,7 @@ constexpr std::array<std::pair<const char*, const char*>, static_cast<std::size_
                    {"queued-time query", "queued-time queries"},
                    {"robots.txt lookup", "robots.txt lookups"},
                    {"robots.txt save", "robots.txt saves"},
-                   {"sitemap add", "sitemap adds"},
-                   {"commit", "commits"}}};
+                   {"sitemap add", "sitemap adds"}}};
 
 }  // namespace
 

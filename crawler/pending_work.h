@@ -68,7 +68,6 @@ enum class WorkKind {
   kRobotsLookup,   // reading the cached robots.txt
   kRobotsSave,
   kSitemapAdd,
-  kCommit,         // committing the store's write batch
   kCount  // not a kind
 };
 
