@@ -21,8 +21,10 @@ Result<std::vector<std::int64_t>> ReadIds(sqlite::Statement& s, std::string_view
 
 // The postings of one kind of news ("new" or "closed") of a run, in
 // ListPostings' order.
-Result<std::vector<PostingRow>> ReadNews(sqlite::Database& db, std::int64_t run_id,
-                                         std::string_view kind) {
+// Reads the postings of one kind of a run's news into `kept` (those `keep`
+// accepts); returns how many there were.
+Result<std::int64_t> ReadNews(sqlite::Database& db, std::int64_t run_id, std::string_view kind,
+                              const NewsFilter& keep, std::vector<PostingRow>& kept) {
   constexpr std::string_view kWhat = "reading a run's news";
   std::vector<std::int64_t> ids;
   {
@@ -35,16 +37,18 @@ Result<std::vector<PostingRow>> ReadNews(sqlite::Database& db, std::int64_t run_
     if (!read.ok()) return read.status();
     ids = std::move(read).value();
   }
-  std::vector<PostingRow> rows;
+  std::int64_t total = 0;
   for (std::int64_t id : ids) {
     auto row = ReadPostingRow(db, id);
     if (!row.ok()) return row.status();
-    if (row.value()) rows.push_back(std::move(*row.value()));
+    if (!row.value()) continue;
+    ++total;
+    if (keep(*row.value())) kept.push_back(std::move(*row.value()));
   }
-  return rows;
+  return total;
 }
 
-Result<std::vector<RunNews>> ReadUndeliveredNews(sqlite::Database& db) {
+Result<std::vector<RunNews>> ReadUndeliveredNews(sqlite::Database& db, const NewsFilter& keep) {
   constexpr std::string_view kWhat = "listing runs with undelivered news";
   std::vector<std::int64_t> runs;
   {
@@ -57,13 +61,17 @@ Result<std::vector<RunNews>> ReadUndeliveredNews(sqlite::Database& db) {
   }
   std::vector<RunNews> news;
   for (std::int64_t run_id : runs) {
-    RunNews run{.run_id = run_id, .new_postings = {}, .closed_postings = {}};
-    auto fresh = ReadNews(db, run_id, "new");
+    RunNews run{.run_id = run_id,
+                .new_postings = {},
+                .closed_postings = {},
+                .new_total = 0,
+                .closed_total = 0};
+    auto fresh = ReadNews(db, run_id, "new", keep, run.new_postings);
     if (!fresh.ok()) return fresh.status();
-    run.new_postings = std::move(fresh).value();
-    auto closed = ReadNews(db, run_id, "closed");
+    run.new_total = fresh.value();
+    auto closed = ReadNews(db, run_id, "closed", keep, run.closed_postings);
     if (!closed.ok()) return closed.status();
-    run.closed_postings = std::move(closed).value();
+    run.closed_total = closed.value();
     news.push_back(std::move(run));
   }
   return news;
@@ -81,11 +89,11 @@ Result<std::vector<std::int64_t>> SqliteStore::RunsPendingMonitoring() {
   return ReadIds(*stmt.value(), kWhat);
 }
 
-Result<std::vector<RunNews>> SqliteStore::UndeliveredNews() {
+Result<std::vector<RunNews>> SqliteStore::UndeliveredNews(const NewsFilter& keep) {
   // One read transaction: the news and the postings from one snapshot.
   auto txn = sqlite::Transaction::Begin(db_, sqlite::Transaction::Mode::kDeferred);
   if (!txn.ok()) return txn.status();
-  auto news = ReadUndeliveredNews(db_);
+  auto news = ReadUndeliveredNews(db_, keep);
   if (!news.ok()) return news.status();
   JOBCRAWLER_RETURN_IF_ERROR(txn->Commit());
   return news;

@@ -79,7 +79,7 @@ class SqliteStore final : public Store {
   // Runs that completed before the database had run_monitoring (storage/
   // schema.cpp) count as monitored and delivered.
   Result<std::vector<std::int64_t>> RunsPendingMonitoring() override;
-  Result<std::vector<RunNews>> UndeliveredNews() override;
+  Result<std::vector<RunNews>> UndeliveredNews(const NewsFilter& keep) override;
   Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) override;
   Result<std::optional<RobotsRecord>> GetRobots(const std::string& host_key,
                                                 UnixMillis now) override;

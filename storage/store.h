@@ -226,12 +226,20 @@ struct LifecycleResult {
 };
 
 // What a monitored run changed: the postings first seen in it and those it
-// closed (for any reason; matched or not), as recorded by CloseStale.
+// closed (for any reason; matched or not), as recorded by CloseStale. Only
+// the postings a NewsFilter kept are held; the totals count every one.
 struct RunNews {
   std::int64_t run_id = 0;
   std::vector<PostingRow> new_postings;     // newest first_seen first, then by id
   std::vector<PostingRow> closed_postings;  // the same order
+  std::int64_t new_total = 0;
+  std::int64_t closed_total = 0;
 };
+
+// Decides, posting by posting, which news UndeliveredNews keeps; it may set
+// the row's `matched`. A first run records thousands of new postings, of
+// which a report delivers a few: the rest are read one at a time and dropped.
+using NewsFilter = std::function<bool(PostingRow& row)>;
 
 // Per source, what one run saw; for source health and the run record.
 struct SourceRunStats {
@@ -346,8 +354,9 @@ class Store {
   //
   // Completed runs whose monitoring is pending, oldest first.
   virtual Result<std::vector<std::int64_t>> RunsPendingMonitoring() = 0;
-  // The news of every monitored run not yet delivered, oldest run first.
-  virtual Result<std::vector<RunNews>> UndeliveredNews() = 0;
+  // The news of every monitored run not yet delivered, oldest run first,
+  // holding the postings `keep` accepts.
+  virtual Result<std::vector<RunNews>> UndeliveredNews(const NewsFilter& keep) = 0;
   // Marks the news of `run_id` delivered at `now`; doing it again changes
   // nothing. Fails when the run has not been monitored.
   virtual Status MarkNewsDelivered(std::int64_t run_id, UnixMillis now) = 0;

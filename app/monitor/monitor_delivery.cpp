@@ -59,11 +59,11 @@ storage::Result<std::vector<RunMonitoring>> FinishMonitoring(storage::Store& sto
     if (!monitored.ok()) return monitored.status();
     warnings[run_id] = std::move(monitored).value();
   }
-  auto news = store.UndeliveredNews();
+  auto news = store.UndeliveredNews(MatchedNews(matcher));
   if (!news.ok()) return news.status();
   std::vector<RunMonitoring> delivered;
   for (storage::RunNews& run_news : news.value()) {
-    RunMonitoring run = MonitoringOfNews(std::move(run_news), matcher);
+    RunMonitoring run = MonitoringOfNews(std::move(run_news));
     run.warnings = std::move(warnings[run.run_id]);
     if (output.explain_warnings) output.explain_warnings(run.run_id, run.warnings);
     if (storage::Status status = Deliver(config, run, output); !status.ok()) return status;

@@ -40,14 +40,11 @@ std::vector<FeedExpectation> FeedExpectations(const Config& config) {
   return feeds;
 }
 
-std::vector<storage::PostingRow> KeepMatched(std::vector<storage::PostingRow> rows,
-                                             const parsers::Matcher& matcher) {
-  std::vector<storage::PostingRow> kept;
-  for (storage::PostingRow& row : rows) {
+storage::NewsFilter MatchedNews(const parsers::Matcher& matcher) {
+  return [&matcher](storage::PostingRow& row) {
     row.matched = matcher.Match(row.posting).matched();
-    if (row.matched) kept.push_back(std::move(row));
-  }
-  return kept;
+    return row.matched;
+  };
 }
 
 storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& store,
@@ -75,12 +72,12 @@ storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& 
   return warnings;
 }
 
-RunMonitoring MonitoringOfNews(storage::RunNews news, const parsers::Matcher& matcher) {
+RunMonitoring MonitoringOfNews(storage::RunNews news) {
   RunMonitoring monitoring;
   monitoring.run_id = news.run_id;
-  monitoring.closed_total = static_cast<std::int64_t>(news.closed_postings.size());
-  monitoring.new_matched = KeepMatched(std::move(news.new_postings), matcher);
-  monitoring.closed_matched = KeepMatched(std::move(news.closed_postings), matcher);
+  monitoring.closed_total = news.closed_total;
+  monitoring.new_matched = std::move(news.new_postings);
+  monitoring.closed_matched = std::move(news.closed_postings);
   return monitoring;
 }
 

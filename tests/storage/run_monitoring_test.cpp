@@ -65,7 +65,7 @@ class RunMonitoringStore : public ::testing::Test {
   }
 
   std::vector<RunNews> News() {
-    auto news = store_->UndeliveredNews();
+    auto news = store_->UndeliveredNews([](PostingRow&) { return true; });
     EXPECT_TRUE(news.ok()) << news.status().message();
     return news.ok() ? news.value() : std::vector<RunNews>{};
   }
@@ -119,6 +119,30 @@ TEST_F(RunMonitoringStore, CloseStaleRecordsTheRunsNewsUntilDelivered) {
   EXPECT_EQ(News()[0].run_id, second);
   EXPECT_TRUE(store_->MarkNewsDelivered(first, now_ + 1).ok()) << "again: nothing changes";
   EXPECT_EQ(News().size(), 1u);
+}
+
+TEST_F(RunMonitoringStore, NewsHoldsWhatTheFilterKeepsAndCountsEverything) {
+  Begin();
+  JobPage("https://h/1", "CIO");
+  JobPage("https://h/2", "IT-Leiter", "2026-01-01");
+  JobPage("https://h/3", "Head of IT", "2026-01-01");
+  Finish();
+  ASSERT_TRUE(Close().ok());
+  std::vector<std::string> offered;
+  auto news = store_->UndeliveredNews([&](PostingRow& row) {
+    offered.push_back(row.posting.title);
+    row.matched = row.posting.title != "IT-Leiter";
+    return row.matched;
+  });
+  ASSERT_TRUE(news.ok()) << news.status().message();
+  ASSERT_EQ(news.value().size(), 1u);
+  const RunNews& run = news.value()[0];
+  EXPECT_EQ(offered.size(), 5u) << "three new, two closed: each offered once";
+  EXPECT_EQ(run.new_total, 3);
+  EXPECT_EQ(run.closed_total, 2);
+  EXPECT_EQ(testing::Titles(run.new_postings), (std::vector<std::string>{"CIO", "Head of IT"}));
+  EXPECT_EQ(testing::Titles(run.closed_postings), std::vector<std::string>{"Head of IT"});
+  for (const PostingRow& row : run.new_postings) EXPECT_TRUE(row.matched) << row.posting.title;
 }
 
 TEST_F(RunMonitoringStore, NewsIsKeptAsRecordedWhenAPostingChangesLater) {

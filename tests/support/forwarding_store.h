@@ -86,8 +86,9 @@ class ForwardingStore : public storage::Store {
   storage::Result<std::vector<std::int64_t>> RunsPendingMonitoring() override {
     return inner_.RunsPendingMonitoring();
   }
-  storage::Result<std::vector<storage::RunNews>> UndeliveredNews() override {
-    return inner_.UndeliveredNews();
+  storage::Result<std::vector<storage::RunNews>> UndeliveredNews(
+      const storage::NewsFilter& keep) override {
+    return inner_.UndeliveredNews(keep);
   }
   storage::Status MarkNewsDelivered(std::int64_t run_id, storage::UnixMillis now) override {
     return inner_.MarkNewsDelivered(run_id, now);
