@@ -284,16 +284,34 @@ TextFingerprint DescriptionFingerprint(std::string_view description) {
   TextFingerprint fingerprint;
   fingerprint.words = static_cast<int>(tokens.size());
   if (tokens.empty()) return fingerprint;
-  std::size_t width = std::min(kShingleWords, tokens.size());
-  std::array<int, 64> votes{};
+  // Bit b of the fingerprint is set when more shingle hashes have it set
+  // than not. The set bits are counted eight at a time: byte k of lanes[b]
+  // counts bit 8k + b, emptied into `ones` before a byte can overflow.
+  constexpr std::uint64_t kLowBitOfEachByte = 0x0101010101010101ULL;
+  constexpr int kMaxBeforeEmpty = 255;
+  std::array<std::uint64_t, 8> lanes{};
+  std::array<std::int64_t, 64> ones{};
+  auto empty_lanes = [&] {
+    for (std::size_t b = 0; b < lanes.size(); ++b) {
+      for (std::size_t k = 0; k < 8; ++k) ones[8 * k + b] += (lanes[b] >> (8 * k)) & 0xff;
+      lanes[b] = 0;
+    }
+  };
+  const std::size_t width = std::min(kShingleWords, tokens.size());
+  std::int64_t shingles = 0;
+  int in_lanes = 0;
   for (std::size_t first = 0; first + width <= tokens.size(); ++first) {
-    std::uint64_t hash = ShingleHash(tokens, first, width);
-    for (std::size_t bit = 0; bit < votes.size(); ++bit) {
-      votes[bit] += ((hash >> bit) & 1u) != 0 ? 1 : -1;
+    const std::uint64_t hash = ShingleHash(tokens, first, width);
+    for (std::size_t b = 0; b < lanes.size(); ++b) lanes[b] += (hash >> b) & kLowBitOfEachByte;
+    ++shingles;
+    if (++in_lanes == kMaxBeforeEmpty) {
+      empty_lanes();
+      in_lanes = 0;
     }
   }
-  for (std::size_t bit = 0; bit < votes.size(); ++bit) {
-    if (votes[bit] > 0) fingerprint.simhash |= std::uint64_t{1} << bit;
+  empty_lanes();
+  for (std::size_t bit = 0; bit < ones.size(); ++bit) {
+    if (2 * ones[bit] > shingles) fingerprint.simhash |= std::uint64_t{1} << bit;
   }
   return fingerprint;
 }

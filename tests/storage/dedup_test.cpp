@@ -130,6 +130,31 @@ TEST(DescriptionFingerprint, CountsFoldedWordsAndIgnoresCaseAndPunctuation) {
   EXPECT_EQ(DescriptionFingerprint(" -- ").words, 0);
 }
 
+// `words` pseudo-random words from a small vocabulary (a fixed sequence).
+std::string WordSequence(int words) {
+  constexpr std::string_view kWords[] = {"wir", "suchen", "eine", "leitung", "der", "it",
+                                         "in",  "hagen",  "mit",  "erfahrung", "und", "team"};
+  std::uint32_t state = 12345;
+  std::string text;
+  for (int i = 0; i < words; ++i) {
+    state = state * 1103515245u + 12345u;
+    text += kWords[(state >> 16) % std::size(kWords)];
+    text += ' ';
+  }
+  return text;
+}
+
+// Fingerprints are stored and compared with those of later runs: the same
+// text must keep its fingerprint from one version to the next. The texts
+// span one, a few hundred and thousands of shingles.
+TEST(DescriptionFingerprint, StaysTheSameAcrossVersions) {
+  EXPECT_EQ(DescriptionFingerprint("Wir suchen eine IT-Leitung").simhash, 4304130938845567801u);
+  EXPECT_EQ(DescriptionFingerprint(WordSequence(3)).simhash, 14279502362612553935u);
+  EXPECT_EQ(DescriptionFingerprint(WordSequence(300)).simhash, 5002588645200366553u);
+  EXPECT_EQ(DescriptionFingerprint(WordSequence(5000)).simhash, 4980107101671439321u);
+  EXPECT_EQ(DescriptionFingerprint(testing::LongDescription()).simhash, 861811566075422443u);
+}
+
 TEST(DescriptionFingerprint, ShortTextsStillHash) {
   EXPECT_NE(DescriptionFingerprint("IT").simhash, DescriptionFingerprint("CIO").simhash);
 }
