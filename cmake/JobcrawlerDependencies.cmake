@@ -13,3 +13,5 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 # RE2 (libre2-dev): linear-time regular expressions for follow patterns.
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# xxHash (libxxhash-dev): a page body's content hash at memory speed.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include "crawler/feed_processor.h"
 #include "crawler/feed_source.h"
@@ -186,12 +187,7 @@ bool IsHtmlContentType(std::string_view content_type) {
 }
 
 std::string ContentHash(std::string_view body) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : body) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return fmt::format("{:016x}", hash);
+  return fmt::format("{:016x}", XXH3_64bits(body.data(), body.size()));
 }
 
 storage::PageOutcome MakeOutcome(const FetchResult& result,

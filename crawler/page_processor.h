@@ -30,7 +30,9 @@ struct PageContext {
 // True when the Content-Type names HTML (or XHTML), or is absent.
 bool IsHtmlContentType(std::string_view content_type);
 
-// A stable 64-bit FNV-1a digest of `body`, as 16 hex digits.
+// A stable 64-bit digest of `body` (XXH3, fixed across xxHash versions since
+// 0.8), as 16 hex digits. A different digest than a database holds only
+// makes each page be parsed once more.
 std::string ContentHash(std::string_view body);
 
 // The outcome of a fetch as the store records it.
