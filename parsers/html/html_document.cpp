@@ -12,6 +12,7 @@
 #include <new>
 #include <utility>
 
+#include "parsers/html/gumbo_arena.h"
 #include "parsers/html/html_nesting.h"
 #include "parsers/html/raw_text_cut.h"
 
@@ -238,10 +239,6 @@ void HtmlNode::WalkText(HtmlTextVisitor& visitor) const {
   WalkNodes(node_, visit, leave);
 }
 
-void HtmlDocument::OutputDeleter::operator()(GumboInternalOutput* output) const {
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-}
-
 namespace {
 
 // What gumbo parses of `kept`: it without the script and style bulk gumbo
@@ -255,17 +252,33 @@ std::unique_ptr<const std::string> ParseSource(std::string_view kept) {
 
 HtmlDocument::HtmlDocument(std::string_view html)
     : parsed_length_(NestingLimitedLength(html)),
-      source_(ParseSource(html.substr(0, parsed_length_))) {
+      source_(ParseSource(html.substr(0, parsed_length_))),
+      arena_(std::make_unique<internal::GumboArena>()) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedParseErrors;
-  output_.reset(gumbo_parse_with_options(&options, source_->data(), source_->size()));
+  options.allocator = &internal::GumboArena::Allocate;
+  options.deallocator = &internal::GumboArena::Deallocate;
+  options.userdata = arena_.get();
+  // The arena frees the output with it: gumbo_destroy_output is not called.
+  output_ = gumbo_parse_with_options(&options, source_->data(), source_->size());
   // Gumbo returns null only when it could not allocate.
   if (output_ == nullptr) throw std::bad_alloc();
 }
 
 HtmlDocument::~HtmlDocument() = default;
-HtmlDocument::HtmlDocument(HtmlDocument&&) noexcept = default;
-HtmlDocument& HtmlDocument::operator=(HtmlDocument&&) noexcept = default;
+HtmlDocument::HtmlDocument(HtmlDocument&& other) noexcept
+    : parsed_length_(other.parsed_length_),
+      source_(std::move(other.source_)),
+      arena_(std::move(other.arena_)),
+      output_(std::exchange(other.output_, nullptr)) {}
+
+HtmlDocument& HtmlDocument::operator=(HtmlDocument&& other) noexcept {
+  parsed_length_ = other.parsed_length_;
+  output_ = std::exchange(other.output_, nullptr);
+  arena_ = std::move(other.arena_);
+  source_ = std::move(other.source_);
+  return *this;
+}
 
 HtmlNode HtmlDocument::Root() const { return HtmlNode(output_->root); }
 

@@ -24,6 +24,10 @@
 struct GumboInternalNode;
 struct GumboInternalOutput;
 
+namespace jobcrawler::parsers::internal {
+class GumboArena;
+}  // namespace jobcrawler::parsers::internal
+
 namespace jobcrawler::parsers {
 
 // What a visitor wants next from HtmlNode::Walk.
@@ -116,16 +120,15 @@ class HtmlDocument {
   std::size_t parsed_length() const { return parsed_length_; }
 
  private:
-  struct OutputDeleter {
-    void operator()(GumboInternalOutput* output) const;
-  };
-
   std::size_t parsed_length_;  // before source_, which is made from it
   // Gumbo's tree points into the source buffer, so the buffer is declared
   // first and destroyed last. Held by pointer so its address survives moves.
   // It is the parsed part of the input without the raw-text bulk.
   std::unique_ptr<const std::string> source_;
-  std::unique_ptr<GumboInternalOutput, OutputDeleter> output_;
+  // Holds every block of gumbo's output (internal::GumboArena); the tree
+  // goes with it.
+  std::unique_ptr<internal::GumboArena> arena_;
+  const GumboInternalOutput* output_ = nullptr;
 };
 
 }  // namespace jobcrawler::parsers
