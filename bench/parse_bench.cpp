@@ -2,9 +2,10 @@
 // bench/board_gen.py, for scripts/bench and for profiling (its instruction
 // counts under callgrind are repeatable on a busy machine).
 //
-//   gumbo     gumbo_parse of the whole page, nothing else: the floor the
-//             crawler's CPU per page is compared with. (The one place outside
-//             parsers/ that calls gumbo: it measures gumbo bare.)
+//   gumbo     gumbo_parse of the whole page with its default malloc, nothing
+//             else: the floor the crawler's CPU per page is compared with.
+//             (The one place outside parsers/ that calls gumbo: it measures
+//             gumbo bare.)
 //   decode    parsers::DecodeHtml (charset sniffing and validation)
 //   document  parsers::HtmlDocument: nesting bound, raw-text skim, gumbo
 //   extract   DecodeHtml + ExtractPage: what a crawl's parser thread does

@@ -250,37 +250,31 @@ std::unique_ptr<const std::string> ParseSource(std::string_view kept) {
 
 }  // namespace
 
+// The arena frees the output with it: gumbo_destroy_output is not called.
+struct HtmlDocument::Tree {
+  internal::GumboArena arena;
+  const GumboOutput* output = nullptr;
+};
+
 HtmlDocument::HtmlDocument(std::string_view html)
     : parsed_length_(NestingLimitedLength(html)),
       source_(ParseSource(html.substr(0, parsed_length_))),
-      arena_(std::make_unique<internal::GumboArena>()) {
+      tree_(std::make_unique<Tree>()) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedParseErrors;
   options.allocator = &internal::GumboArena::Allocate;
   options.deallocator = &internal::GumboArena::Deallocate;
-  options.userdata = arena_.get();
-  // The arena frees the output with it: gumbo_destroy_output is not called.
-  output_ = gumbo_parse_with_options(&options, source_->data(), source_->size());
+  options.userdata = &tree_->arena;
+  tree_->output = gumbo_parse_with_options(&options, source_->data(), source_->size());
   // Gumbo returns null only when it could not allocate.
-  if (output_ == nullptr) throw std::bad_alloc();
+  if (tree_->output == nullptr) throw std::bad_alloc();
 }
 
 HtmlDocument::~HtmlDocument() = default;
-HtmlDocument::HtmlDocument(HtmlDocument&& other) noexcept
-    : parsed_length_(other.parsed_length_),
-      source_(std::move(other.source_)),
-      arena_(std::move(other.arena_)),
-      output_(std::exchange(other.output_, nullptr)) {}
+HtmlDocument::HtmlDocument(HtmlDocument&&) noexcept = default;
+HtmlDocument& HtmlDocument::operator=(HtmlDocument&&) noexcept = default;
 
-HtmlDocument& HtmlDocument::operator=(HtmlDocument&& other) noexcept {
-  parsed_length_ = other.parsed_length_;
-  output_ = std::exchange(other.output_, nullptr);
-  arena_ = std::move(other.arena_);
-  source_ = std::move(other.source_);
-  return *this;
-}
-
-HtmlNode HtmlDocument::Root() const { return HtmlNode(output_->root); }
+HtmlNode HtmlDocument::Root() const { return HtmlNode(tree_->output->root); }
 
 void HtmlDocument::ForEachElement(const std::function<void(HtmlNode)>& visit) const {
   visit(Root());

@@ -22,11 +22,6 @@
 // Gumbo's own struct tags, declared so the handles below can hold pointers
 // without including gumbo.h.
 struct GumboInternalNode;
-struct GumboInternalOutput;
-
-namespace jobcrawler::parsers::internal {
-class GumboArena;
-}  // namespace jobcrawler::parsers::internal
 
 namespace jobcrawler::parsers {
 
@@ -125,10 +120,9 @@ class HtmlDocument {
   // first and destroyed last. Held by pointer so its address survives moves.
   // It is the parsed part of the input without the raw-text bulk.
   std::unique_ptr<const std::string> source_;
-  // Holds every block of gumbo's output (internal::GumboArena); the tree
-  // goes with it.
-  std::unique_ptr<internal::GumboArena> arena_;
-  const GumboInternalOutput* output_ = nullptr;
+  // Gumbo's output and the arena that holds every block of it.
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
 };
 
 }  // namespace jobcrawler::parsers
