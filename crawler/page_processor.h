@@ -31,8 +31,8 @@ struct PageContext {
 bool IsHtmlContentType(std::string_view content_type);
 
 // A stable 64-bit digest of `body` (XXH3, fixed across xxHash versions since
-// 0.8), as 16 hex digits. A different digest than a database holds only
-// makes each page be parsed once more.
+// 0.8), as 16 hex digits. Pages recorded with another digest (before XXH3)
+// are parsed once more when next fetched with a 200.
 std::string ContentHash(std::string_view body);
 
 // The outcome of a fetch as the store records it.

@@ -1,11 +1,11 @@
 #include "crawler/parse_key.h"
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "crawler/page_processor.h"
 
 namespace jobcrawler::crawler {
 namespace {
@@ -14,6 +14,18 @@ namespace {
 void Append(std::string& out, std::string_view field) {
   out += fmt::format("{}:", field.size());
   out += field;
+}
+
+// 64-bit FNV-1a of the key text. Not ContentHash: page bodies changed to a
+// faster hash, and a key must stay the same across versions unless what it
+// names changed (a different key refetches every page in full).
+std::uint64_t KeyHash(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
 }
 
 void AppendList(std::string& out, const std::vector<std::string>& items) {
@@ -48,7 +60,7 @@ std::string ParseKey(const Source& source) {
     Append(text, parsers::FeedTypeName(source.type));
     Append(text, source.company);
   }
-  return fmt::format("p{}-{}", kParserVersion, ContentHash(text));
+  return fmt::format("p{}-{:016x}", kParserVersion, KeyHash(text));
 }
 
 }  // namespace jobcrawler::crawler
