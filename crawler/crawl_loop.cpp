@@ -27,8 +27,10 @@ constexpr int kLeasePerSlot = 4;
 // this the loop stops starting fetches until the parsers and the writer
 // catch up. Their bodies are most of a crawl's heap when parsing is the
 // bottleneck: one per slot keeps pages/s (scripts/bench), two cost 3.5 MiB
-// more peak RSS for nothing, a fixed 8 cost 5% of pages/s.
+// more peak RSS for nothing, a fixed 8 cost 5% of pages/s. At least two, so
+// that even one slot fetches the next page while the last is parsed.
 constexpr int kPipelinePerSlot = 1;
+constexpr int kMinPipeline = 2;
 constexpr std::chrono::milliseconds kProgressInterval{250};
 // Sitemap URLs (robots.txt Sitemap: lines, /sitemap.xml and the children of
 // sitemap indexes) one host may queue in a run: a real site needs a few, an
@@ -104,7 +106,7 @@ std::int64_t Crawler::Loop::MaxPages() const {
 void Crawler::Loop::Pump() {
   if (stopping_ || finished_) return;
   const int concurrency = std::max(1, options_.concurrency);
-  const int max_pipeline = kPipelinePerSlot * concurrency;
+  const int max_pipeline = std::max(kMinPipeline, kPipelinePerSlot * concurrency);
   auto fetches = [&] {
     return work_.Outstanding(WorkKind::kPageFetch) + work_.Outstanding(WorkKind::kRobotsFetch);
   };
