@@ -19,10 +19,9 @@ Result<std::vector<std::int64_t>> ReadIds(sqlite::Statement& s, std::string_view
   }
 }
 
-// The postings of one kind of news ("new" or "closed") of a run, in
-// ListPostings' order.
-// Reads the postings of one kind of a run's news into `kept` (those `keep`
-// accepts); returns how many there were.
+// Reads the postings of one kind of a run's news ("new" or "closed"), in
+// ListPostings' order, into `kept` (those `keep` accepts); returns how many
+// there were.
 Result<std::int64_t> ReadNews(sqlite::Database& db, std::int64_t run_id, std::string_view kind,
                               const NewsFilter& keep, std::vector<PostingRow>& kept) {
   constexpr std::string_view kWhat = "reading a run's news";
@@ -64,11 +63,9 @@ Result<std::vector<RunNews>> ReadUndeliveredNews(sqlite::Database& db, const New
     RunNews run{.run_id = run_id,
                 .new_postings = {},
                 .closed_postings = {},
-                .new_total = 0,
                 .closed_total = 0};
     auto fresh = ReadNews(db, run_id, "new", keep, run.new_postings);
     if (!fresh.ok()) return fresh.status();
-    run.new_total = fresh.value();
     auto closed = ReadNews(db, run_id, "closed", keep, run.closed_postings);
     if (!closed.ok()) return closed.status();
     run.closed_total = closed.value();

@@ -227,13 +227,12 @@ struct LifecycleResult {
 
 // What a monitored run changed: the postings first seen in it and those it
 // closed (for any reason; matched or not), as recorded by CloseStale. Only
-// the postings a NewsFilter kept are held; the totals count every one.
+// the postings a NewsFilter kept are held.
 struct RunNews {
   std::int64_t run_id = 0;
   std::vector<PostingRow> new_postings;     // newest first_seen first, then by id
   std::vector<PostingRow> closed_postings;  // the same order
-  std::int64_t new_total = 0;
-  std::int64_t closed_total = 0;
+  std::int64_t closed_total = 0;            // every posting the run closed, kept or not
 };
 
 // Decides, posting by posting, which news UndeliveredNews keeps; it may set

@@ -11,6 +11,16 @@
 namespace jobcrawler::app {
 namespace {
 
+// Keeps the news postings the matcher matches now (the config's current
+// rules, as export judges them), with `matched` set: a first run records
+// thousands of new postings and a report delivers the few that match.
+storage::NewsFilter MatchedNews(const parsers::Matcher& matcher) {
+  return [&matcher](storage::PostingRow& row) {
+    row.matched = matcher.Match(row.posting).matched();
+    return row.matched;
+  };
+}
+
 bool HasNews(const RunMonitoring& run) {
   return !run.new_matched.empty() || !run.closed_matched.empty();
 }
@@ -63,7 +73,11 @@ storage::Result<std::vector<RunMonitoring>> FinishMonitoring(storage::Store& sto
   if (!news.ok()) return news.status();
   std::vector<RunMonitoring> delivered;
   for (storage::RunNews& run_news : news.value()) {
-    RunMonitoring run = MonitoringOfNews(std::move(run_news));
+    RunMonitoring run;
+    run.run_id = run_news.run_id;
+    run.closed_total = run_news.closed_total;
+    run.new_matched = std::move(run_news.new_postings);
+    run.closed_matched = std::move(run_news.closed_postings);
     run.warnings = std::move(warnings[run.run_id]);
     if (output.explain_warnings) output.explain_warnings(run.run_id, run.warnings);
     if (storage::Status status = Deliver(config, run, output); !status.ok()) return status;

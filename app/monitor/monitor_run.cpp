@@ -40,13 +40,6 @@ std::vector<FeedExpectation> FeedExpectations(const Config& config) {
   return feeds;
 }
 
-storage::NewsFilter MatchedNews(const parsers::Matcher& matcher) {
-  return [&matcher](storage::PostingRow& row) {
-    row.matched = matcher.Match(row.posting).matched();
-    return row.matched;
-  };
-}
-
 storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& store,
                                                                 const Config& config,
                                                                 std::int64_t run_id,
@@ -70,15 +63,6 @@ storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& 
   auto closed = store.CloseStale(run_id, healthy, rules);
   if (!closed.ok()) return closed.status();
   return warnings;
-}
-
-RunMonitoring MonitoringOfNews(storage::RunNews news) {
-  RunMonitoring monitoring;
-  monitoring.run_id = news.run_id;
-  monitoring.closed_total = news.closed_total;
-  monitoring.new_matched = std::move(news.new_postings);
-  monitoring.closed_matched = std::move(news.closed_postings);
-  return monitoring;
 }
 
 }  // namespace jobcrawler::app

@@ -42,13 +42,6 @@ storage::Result<std::vector<SourceWarning>> MonitorCompletedRun(storage::Store& 
 // The feed sources of `config` and the walks a complete run of each reads.
 std::vector<FeedExpectation> FeedExpectations(const Config& config);
 
-// Keeps the news postings the matcher matches now (the config's current
-// rules, as export judges them), with `matched` set. It refers to `matcher`.
-storage::NewsFilter MatchedNews(const parsers::Matcher& matcher);
-
-// The report of a run's recorded news, read with MatchedNews. No warnings.
-RunMonitoring MonitoringOfNews(storage::RunNews news);
-
 }  // namespace jobcrawler::app
 
 #endif  // JOBCRAWLER_APP_MONITOR_MONITOR_RUN_H_
