@@ -151,20 +151,6 @@ Status SqliteStore::RecordSightings(std::int64_t run_id, const PageWrite& write,
 }
 
 Result<PageWriteResult> SqliteStore::RecordPage(std::int64_t run_id, const PageWrite& write) {
-  if (Status opened = OpenBatch(); !opened.ok()) {
-    return sqlite::WithContext("recording page " + write.page.url, opened);
-  }
-  auto result = RecordPageNow(run_id, write);
-  if (!result.ok()) return CheckBatch(result.status());
-  if (batch_ && ++batch_pages_ >= batch_max_pages_) {
-    JOBCRAWLER_RETURN_IF_ERROR(CommitWrites());
-  }
-  return result;
-}
-
-// Inside the write batch, if one is open, the page's transaction is a
-// savepoint of it: a failed page leaves the batch's other pages alone.
-Result<PageWriteResult> SqliteStore::RecordPageNow(std::int64_t run_id, const PageWrite& write) {
   std::string context = "recording page " + write.page.url;
   auto txn = sqlite::Transaction::Begin(db_);
   if (!txn.ok()) return sqlite::WithContext(context, txn.status());

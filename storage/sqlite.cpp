@@ -176,8 +176,6 @@ std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowi
 
 int Database::Changes() const { return sqlite3_changes(db_.get()); }
 
-bool Database::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
-
 Status Database::Error(std::string_view what) const {
   return Status::Error(fmt::format("{}: {}", what, sqlite3_errmsg(db_.get())));
 }
@@ -185,29 +183,20 @@ Status Database::Error(std::string_view what) const {
 // --- Transaction ---
 
 Result<Transaction> Transaction::Begin(Database& db, Mode mode) {
-  const bool nested = db.InTransaction();
-  std::string_view sql = nested                    ? "SAVEPOINT nested"
-                         : mode == Mode::kImmediate ? "BEGIN IMMEDIATE"
-                                                    : "BEGIN";
+  std::string_view sql = mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN";
   Status status = db.Exec(sql, "beginning a transaction");
   if (!status.ok()) return status;
-  return Transaction(&db, nested);
+  return Transaction(&db);
 }
 
 Transaction::~Transaction() {
   // Errors are ignored on purpose: a failed ROLLBACK means SQLite already
   // rolled back (e.g. after SQLITE_FULL), and a destructor cannot report.
-  // A savepoint rolled back to stays open until released.
-  if (db_ == nullptr) return;
-  if (nested_) {
-    db_->Exec("ROLLBACK TO nested; RELEASE nested", "rolling back").ok();
-  } else {
-    db_->Exec("ROLLBACK", "rolling back").ok();
-  }
+  if (db_ != nullptr) db_->Exec("ROLLBACK", "rolling back").ok();
 }
 
 Status Transaction::Commit() {
-  Status status = db_->Exec(nested_ ? "RELEASE nested" : "COMMIT", "committing");
+  Status status = db_->Exec("COMMIT", "committing");
   if (status.ok()) db_ = nullptr;
   return status;
 }

@@ -143,8 +143,6 @@ class Database {
 
   std::int64_t LastInsertRowId() const;
   int Changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
-  // True while a transaction is open (SQLite is not in autocommit mode).
-  bool InTransaction() const;
   // "<what>: <sqlite3_errmsg>" for the connection's last error.
   Status Error(std::string_view what) const;
   sqlite3* handle() const { return db_.get(); }
@@ -160,18 +158,13 @@ class Database {
 
 // A transaction that rolls back when destroyed without Commit(). Writers use
 // kImmediate so that the write lock is taken up front (no SQLITE_BUSY when a
-// read transaction would later need to become a write one). Begun while a
-// transaction is open, it is a savepoint inside it: Commit releases it into
-// the outer transaction, destruction rolls back to it, and what it did is
-// durable only when the outer one commits.
+// read transaction would later need to become a write one).
 class Transaction {
  public:
   enum class Mode { kDeferred, kImmediate };
 
   static Result<Transaction> Begin(Database& db, Mode mode = Mode::kImmediate);
-  Transaction(Transaction&& other) noexcept : db_(other.db_), nested_(other.nested_) {
-    other.db_ = nullptr;
-  }
+  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   Transaction& operator=(Transaction&&) = delete;
@@ -181,9 +174,8 @@ class Transaction {
   Status Commit();
 
  private:
-  Transaction(Database* db, bool nested) : db_(db), nested_(nested) {}
+  explicit Transaction(Database* db) : db_(db) {}
   Database* db_;  // null once committed or moved from
-  bool nested_;   // a savepoint inside an open transaction
 };
 
 }  // namespace jobcrawler::storage::sqlite

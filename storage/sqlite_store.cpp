@@ -1,6 +1,5 @@
 #include "storage/sqlite_store.h"
 
-#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
@@ -71,50 +70,6 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db).value()));
 }
 
-SqliteStore::~SqliteStore() { CommitWrites().ok(); }
-
-// --- Write batches ---
-
-void SqliteStore::BatchWrites(int max_pages) { batch_max_pages_ = std::max(1, max_pages); }
-
-Status SqliteStore::OpenBatch() {
-  if (batch_ || batch_max_pages_ <= 1) return Status::Ok();
-  auto txn = sqlite::Transaction::Begin(db_);
-  if (!txn.ok()) return txn.status();
-  batch_.emplace(std::move(txn).value());
-  batch_pages_ = 0;
-  return Status::Ok();
-}
-
-Status SqliteStore::CheckBatch(Status failure) {
-  if (!batch_ || db_.InTransaction()) return failure;
-  // SQLite rolled the whole transaction back; nothing is left to end.
-  int lost = batch_pages_;
-  batch_.reset();
-  batch_pages_ = 0;
-  if (lost == 0) return failure;
-  return Status::Error(fmt::format(
-      "{} (the {} page(s) recorded before it in the same batch were rolled back too)",
-      failure.message(), lost));
-}
-
-Status SqliteStore::CommitWrites() {
-  if (!batch_) return Status::Ok();
-  Status status = batch_->Commit();
-  if (status.ok()) {
-    batch_.reset();
-    batch_pages_ = 0;
-    return status;
-  }
-  // A COMMIT that fails leaves the transaction open (SQLITE_BUSY) or rolled
-  // back; either way the batch's pages are not kept.
-  int lost = batch_pages_;
-  batch_.reset();
-  batch_pages_ = 0;
-  return Status::Error(fmt::format("{}; the last {} page(s) recorded were not kept",
-                                   status.message(), lost));
-}
-
 // --- Runs ---
 
 Result<std::int64_t> SqliteStore::BeginRun(UnixMillis now) {
@@ -128,7 +83,6 @@ Result<std::int64_t> SqliteStore::BeginRun(UnixMillis now) {
 Status SqliteStore::FinishRun(std::int64_t run_id, RunStatus status, const RunCounters& counters,
                               UnixMillis now) {
   constexpr std::string_view kWhat = "finishing a run";
-  JOBCRAWLER_RETURN_IF_ERROR(CommitWrites());
   auto stmt = db_.Cached(
       "UPDATE runs SET status = ?2, finished_at = ?3, pages_fetched = ?4, pages_failed = ?5,"
       " postings_found = ?6, postings_new = ?7, postings_updated = ?8, errors = ?9"
@@ -215,7 +169,6 @@ Result<int> SqliteStore::InsertLinks(std::int64_t run_id, const std::vector<Fron
 
 Status SqliteStore::ReleaseLeases(std::int64_t run_id) {
   constexpr std::string_view kWhat = "releasing leases";
-  JOBCRAWLER_RETURN_IF_ERROR(CommitWrites());
   auto stmt = db_.Cached(
       "UPDATE frontier SET state = 'queued' WHERE run_id = ?1 AND state = 'leased'", kWhat);
   if (!stmt.ok()) return stmt.status();

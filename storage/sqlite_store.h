@@ -23,10 +23,6 @@ class SqliteStore final : public Store {
   // in-memory one) and migrates it to the latest schema. Fails when the file
   // cannot be opened, is not a database, or has a newer schema.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
-  // Commits an open write batch (errors cannot be reported here).
-  ~SqliteStore() override;
-  SqliteStore(const SqliteStore&) = delete;
-  SqliteStore& operator=(const SqliteStore&) = delete;
 
   Result<std::int64_t> BeginRun(UnixMillis now) override;
   Status FinishRun(std::int64_t run_id, RunStatus status, const RunCounters& counters,
@@ -62,10 +58,6 @@ class SqliteStore final : public Store {
   // recorded as well when given. A 404/410 closes postings as store.h describes (not counted
   // in the result).
   Result<PageWriteResult> RecordPage(std::int64_t run_id, const PageWrite& write) override;
-  // A failure that rolls back the whole batch (SQLite does so on a full
-  // disk or an I/O error) says that the batch's earlier pages are lost too.
-  void BatchWrites(int max_pages) override;
-  Status CommitWrites() override;
 
   Result<std::vector<PostingRow>> ListPostings(const PostingQuery& query) override;
 
@@ -106,18 +98,8 @@ class SqliteStore final : public Store {
   Status UpsertPage(std::int64_t run_id, const PageWrite& write);
   Result<int> UpdatePageLinks(std::int64_t run_id, const PageWrite& write);
   Status RecordSightings(std::int64_t run_id, const PageWrite& write, PageWriteResult& result);
-  Result<PageWriteResult> RecordPageNow(std::int64_t run_id, const PageWrite& write);
-  // Opens the write batch when batching and none is open.
-  Status OpenBatch();
-  // After a failed step: forgets the batch when SQLite rolled it back.
-  Status CheckBatch(Status failure);
 
   sqlite::Database db_;
-  // The open write batch; declared after db_, so it ends before the
-  // connection closes.
-  std::optional<sqlite::Transaction> batch_;
-  int batch_pages_ = 0;      // pages recorded in batch_
-  int batch_max_pages_ = 1;  // BatchWrites
 };
 
 }  // namespace jobcrawler::storage

@@ -319,17 +319,6 @@ class Store {
   // and marks its frontier entry done (or queued again, see retry_at).
   virtual Result<PageWriteResult> RecordPage(std::int64_t run_id,
                                              const PageWrite& write) = 0;
-  // Write batching. With max_pages > 1, consecutive RecordPage calls share
-  // one transaction, committed once it holds max_pages pages, by
-  // CommitWrites, and before FinishRun and ReleaseLeases; each page still
-  // lands whole or not at all. Until then its pages are visible to this
-  // store only, and a kill loses them: their frontier entries are still
-  // leased, so the resumed run fetches them again. 1 (the default): every
-  // RecordPage commits. A store without transactions may ignore it.
-  virtual void BatchWrites(int max_pages) { (void)max_pages; }
-  // Commits the batch, if one is open. On failure its pages are lost (as by
-  // a kill) and the error says so.
-  virtual Status CommitWrites() { return Status::Ok(); }
 
   // Postings for export, newest first_seen first.
   virtual Result<std::vector<PostingRow>> ListPostings(const PostingQuery& query) = 0;

@@ -53,8 +53,6 @@ class ForwardingStore : public storage::Store {
                                                        const storage::PageWrite& write) override {
     return inner_.RecordPage(run_id, write);
   }
-  void BatchWrites(int max_pages) override { inner_.BatchWrites(max_pages); }
-  storage::Status CommitWrites() override { return inner_.CommitWrites(); }
 
   storage::Result<std::vector<storage::PostingRow>> ListPostings(
       const storage::PostingQuery& query) override {
