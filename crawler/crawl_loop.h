@@ -59,7 +59,6 @@ inline constexpr std::chrono::milliseconds kStopFinishGrace{1000};  // the final
 inline constexpr std::chrono::milliseconds kJoinGrace{500};         // each thread pool
 static_assert(kStopGrace + kStopFinishGrace + 2 * kJoinGrace == kStopBound);
 
-
 class Crawler::Loop {
  public:
   Loop(const CrawlerOptions& options, const std::vector<Source>& sources,

@@ -32,7 +32,6 @@ namespace jobcrawler::crawler {
 // The longest a stop takes, from the request to the end of Run().
 inline constexpr std::chrono::milliseconds kStopBound{5000};
 
-
 struct CrawlProgress {
   std::int64_t pages_fetched = 0;   // responses received (any status)
   std::int64_t pages_failed = 0;    // transport errors and HTTP errors

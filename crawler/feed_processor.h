@@ -47,11 +47,13 @@ storage::FeedWalkStep UnfetchedStep(const SourceScope& scope, const storage::Fro
 void AddJsonBodyPostings(const FetchResult& result, const PageContext& context,
                          storage::PageWrite& write);
 
-// The entries of a feed response as sightings of the page: each entry's posting
-// (PostingOfFeedEntry) with its URL resolved against `base` and canonical, the company filled from
-// the source where it names none, its also_seen_at URLs canonical (own URL and duplicates left out,
-// as are URLs that several entries of the response name), and the matcher's verdict. An entry
-// without a URL takes the page's URL only when it is the response's one entry.
+// The entries of a feed response as sightings of the page: each entry's
+// posting (PostingOfFeedEntry) with its URL resolved against `base` and
+// canonical, the company filled from the source where it names none, its
+// also_seen_at URLs canonical (own URL and duplicates left out, as are URLs
+// that several entries of the response name), and the matcher's verdict. An
+// entry without a URL takes the page's URL only when it is the response's
+// one entry.
 void AddFeedSightings(std::vector<parsers::FeedPosting> entries, std::string_view base,
                       const PageContext& context, storage::PageWrite& write);
 

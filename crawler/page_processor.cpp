@@ -260,8 +260,9 @@ storage::PageWrite ProcessPageOf(const FetchResult& result, std::string* body,
   }
   if (!IsHtmlContentType(result.content_type)) return write;
   // gumbo reads UTF-8 only: decode legacy charsets (ISO-8859-1 and friends) first.
-  parsers::DecodedBody decoded = body ? parsers::DecodeOwnedHtml(std::move(*body), result.content_type)
-                                       : parsers::DecodeHtml(result.body, result.content_type);
+  parsers::DecodedBody decoded =
+      body ? parsers::DecodeOwnedHtml(std::move(*body), result.content_type)
+           : parsers::DecodeHtml(result.body, result.content_type);
   parsers::PageExtraction page = parsers::ExtractPage(
       decoded.utf8, {.profile = &context.scope->profile(), .today = IsoDateUtc(context.now)});
   if (signature) *signature = page.page_signature;

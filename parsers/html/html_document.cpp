@@ -243,29 +243,30 @@ namespace {
 
 // What gumbo parses of `kept`: it without the script and style bulk gumbo
 // would only skip (raw_text_cut.h: the tree is the same but for that text).
-std::unique_ptr<const std::string> ParseSource(std::string_view kept) {
+std::string ParseSource(std::string_view kept) {
   std::optional<std::string> cut = internal::CutRawText(kept);
-  return std::make_unique<const std::string>(cut ? std::move(*cut) : std::string(kept));
+  return cut ? std::move(*cut) : std::string(kept);
 }
 
 }  // namespace
 
-// The arena frees the output with it: gumbo_destroy_output is not called.
+// The output points into `source` and lives in `arena`, which frees it:
+// gumbo_destroy_output is not called.
 struct HtmlDocument::Tree {
+  std::string source;
   internal::GumboArena arena;
   const GumboOutput* output = nullptr;
 };
 
 HtmlDocument::HtmlDocument(std::string_view html)
-    : parsed_length_(NestingLimitedLength(html)),
-      source_(ParseSource(html.substr(0, parsed_length_))),
-      tree_(std::make_unique<Tree>()) {
+    : parsed_length_(NestingLimitedLength(html)), tree_(std::make_unique<Tree>()) {
+  tree_->source = ParseSource(html.substr(0, parsed_length_));
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedParseErrors;
   options.allocator = &internal::GumboArena::Allocate;
   options.deallocator = &internal::GumboArena::Deallocate;
   options.userdata = &tree_->arena;
-  tree_->output = gumbo_parse_with_options(&options, source_->data(), source_->size());
+  tree_->output = gumbo_parse_with_options(&options, tree_->source.data(), tree_->source.size());
   // Gumbo returns null only when it could not allocate.
   if (tree_->output == nullptr) throw std::bad_alloc();
 }

@@ -115,12 +115,9 @@ class HtmlDocument {
   std::size_t parsed_length() const { return parsed_length_; }
 
  private:
-  std::size_t parsed_length_;  // before source_, which is made from it
-  // Gumbo's tree points into the source buffer, so the buffer is declared
-  // first and destroyed last. Held by pointer so its address survives moves.
-  // It is the parsed part of the input without the raw-text bulk.
-  std::unique_ptr<const std::string> source_;
-  // Gumbo's output and the arena that holds every block of it.
+  std::size_t parsed_length_;
+  // What gumbo parsed, the arena that holds every block of its output, and
+  // the output; held by pointer so that their addresses survive moves.
   struct Tree;
   std::unique_ptr<Tree> tree_;
 };
