@@ -1,7 +1,8 @@
 // Crawls of the same sites in several runs whose config changes in between
-// (a profile added, `follow` narrowed, max_depth lowered), and listings with
-// several postings without their own URL, through the whole pipeline: local
-// servers, the crawler, the SQLite store.
+// (a profile added, `follow` narrowed, max_depth lowered, a database from a
+// version that hashed bodies otherwise), and listings with several postings
+// without their own URL, through the whole pipeline: local servers, the
+// crawler, the SQLite store.
 #include <string>
 #include <vector>
 
@@ -121,6 +122,31 @@ TEST_F(RecrawlTest, ReplayedLinksOfAnUnchangedPageRespectALowerMaxDepth) {
   ExpectCompleted(second);
   EXPECT_EQ(second.progress.unchanged, 1);
   EXPECT_EQ(a_.Hits("/jobs/1"), 1) << "depth 1 is beyond max_depth 0";
+}
+
+// A database written by a version that hashed bodies otherwise (before
+// XXH3). Its parse keys are the same, so the next crawl still asks
+// conditionally; a page that comes back with the same body is read once
+// more under its new hash, and its posting stays one, seen in that run.
+TEST_F(RecrawlTest, PagesHashedByAnEarlierVersionAreReadAgainNotRefetchedInFull) {
+  ConditionalPage start;
+  ServeWithEtag(a_, "/", LinkPage({"/jobs/1"}), start);
+  a_.On("/jobs/1", app::HttpReply::Html(JobPage("j-1", "IT-Leiter")));
+  ExpectCompleted(Crawl());
+  const std::string hash_sql = "SELECT content_hash FROM pages WHERE url LIKE '%/jobs/1'";
+  const std::string hash = QueryDatabase(database_, hash_sql).at(0).at(0);
+  QueryDatabase(database_, "UPDATE pages SET content_hash = 'cbf29ce484222325'",
+                ProbeOpen::kRecover);
+
+  crawler::CrawlSummary second = Crawl();
+  ExpectCompleted(second);
+  EXPECT_EQ(start.unconditional, 1) << "the start page is asked for conditionally";
+  EXPECT_EQ(start.conditional, 1);
+  EXPECT_EQ(a_.Hits("/jobs/1"), 2);
+  EXPECT_EQ(QueryDatabase(database_, hash_sql).at(0).at(0), hash) << "hashed anew";
+  DatabaseState db = CheckedDatabase();
+  ASSERT_EQ(db.postings.size(), 1u);
+  EXPECT_EQ(db.postings[0].last_seen_run, second.run_id);
 }
 
 std::string UrlLessPosting(const std::string& title, const std::string& locality) {
